@@ -1,0 +1,79 @@
+package fr.atelier51.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.atelier51.base.service.Messages;
+import fr.atelier51.base.service.UserPreferences;
+import jakarta.annotation.security.PermitAll;
+
+import java.util.Locale;
+
+/**
+ * The app shell: header (name, language, sign-out) and a side navigation built from the views' {@code @Menu}
+ * entries, which Vaadin already filters by the signed-in user's access. Menu titles are i18n keys.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication, UserPreferences preferences) {
+        setPrimarySection(Section.DRAWER);
+
+        Span brand = new Span(getTranslation("app.name"));
+        brand.addClassName("app-brand");
+
+        Select<Locale> language = new Select<>();
+        language.setItems(Messages.FRENCH, Messages.ENGLISH);
+        language.setItemLabelGenerator(l -> l.getLanguage().equals("en") ? "English" : "Français");
+        language.setValue(Messages.supported(getLocale()));
+        language.setAriaLabel(getTranslation("header.language"));
+        language.addClassName("language-select");
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                preferences.rememberLanguage(e.getValue());
+                UI ui = UI.getCurrent();
+                ui.getSession().setLocale(e.getValue());
+                ui.setLocale(e.getValue());
+                ui.getPage().reload();
+            }
+        });
+
+        Span user = new Span(preferences.currentDisplayName().orElse(""));
+        user.addClassName("current-user");
+        Button logout = new Button(getTranslation("header.logout"), new Icon("vaadin", "sign-out"), e -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.setId("logout");
+
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, new Span(), user, language, logout);
+        header.setWidthFull();
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(header.getComponentAt(2));
+        header.addClassName("app-header");
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        nav.addClassName("app-nav");
+        addToDrawer(nav);
+    }
+}

@@ -1,0 +1,78 @@
+package fr.atelier51.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.base.service.Messages;
+import fr.atelier51.base.service.UserPreferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per-UI set-up: the signed-in user's remembered language, and an error handler that tells the user in French
+ * what went wrong instead of showing a stack trace.
+ */
+@Component
+public class UiSetup implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(UiSetup.class);
+
+    private final UserPreferences preferences;
+    private final Messages messages;
+
+    public UiSetup(UserPreferences preferences, Messages messages) {
+        this.preferences = preferences;
+        this.messages = messages;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(uiInit -> {
+            UI ui = uiInit.getUI();
+            preferences.currentLanguage().ifPresent(locale -> {
+                ui.getSession().setLocale(locale);
+                ui.setLocale(locale);
+            });
+        });
+        event.getSource().addSessionInitListener(sessionInit ->
+                sessionInit.getSession().setErrorHandler(error -> showError(error.getThrowable())));
+    }
+
+    private void showError(Throwable throwable) {
+        UI ui = UI.getCurrent();
+        BusinessException business = findBusinessCause(throwable);
+        String text;
+        if (business != null) {
+            text = messages.getTranslation(business.messageKey(), locale(ui), business.args());
+        } else {
+            log.error("Unexpected UI error", throwable);
+            text = messages.getTranslation("error.unexpected", locale(ui));
+        }
+        if (ui != null) {
+            ui.access(() -> Notification.show(text, 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR));
+        }
+    }
+
+    private static java.util.Locale locale(UI ui) {
+        if (ui != null) {
+            return ui.getLocale();
+        }
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? Messages.FRENCH : session.getLocale();
+    }
+
+    private static BusinessException findBusinessCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BusinessException b) {
+                return b;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,198 @@
+package fr.atelier51.project.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import fr.atelier51.account.domain.Account;
+import fr.atelier51.account.service.AccountService;
+import fr.atelier51.base.domain.Region;
+import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.project.domain.Project;
+import fr.atelier51.project.domain.ProjectEvent;
+import fr.atelier51.project.domain.ProjectStatus;
+import fr.atelier51.project.service.ProjectPermissions;
+import fr.atelier51.project.service.ProjectService;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.stream.Collectors;
+
+/** A project's home: status banner, what it is, who works on it, and its timeline. */
+@Route("projects/:id")
+@PermitAll
+public class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ProjectService projectService;
+    private final AccountService accountService;
+    private long projectId;
+    private String title = "Atelier 51";
+
+    public ProjectView(ProjectService projectService, AccountService accountService) {
+        this.projectService = projectService;
+        this.accountService = accountService;
+        addClassName("project-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String raw = event.getRouteParameters().get("id").orElse("");
+        try {
+            projectId = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            event.rerouteToError(NotFoundException.class, getTranslation("project.error.not-found"));
+            return;
+        }
+        // A project the user may not see raises the service's NotFoundException: BusinessErrorView answers.
+        render();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void render() {
+        Project project = projectService.get(projectId);
+        ProjectPermissions rights = projectService.permissions(projectId);
+        title = project.getTitle() + " — Atelier 51";
+        removeAll();
+
+        add(statusBanner(project.getStatus()));
+        H2 heading = new H2(project.getTitle());
+        heading.setId("project-title-heading");
+        add(heading);
+        if (project.getSummary() != null) {
+            add(new Paragraph(project.getSummary()));
+        }
+        add(facts(project));
+        add(members(project, rights));
+        add(timeline());
+    }
+
+    private Component statusBanner(ProjectStatus status) {
+        Div banner = new Div();
+        banner.setId("status-banner");
+        banner.addClassNames("status-banner", "status-" + status.name().toLowerCase());
+        banner.add(new Span(getTranslation("project.status-label")), new StatusBadge(status),
+                new Span(getTranslation("project.status-help." + status.name())));
+        return banner;
+    }
+
+    private Component facts(Project project) {
+        UnorderedList list = new UnorderedList();
+        list.addClassName("project-facts");
+        list.add(new ListItem(getTranslation("project.field.organisation") + " : "
+                + (project.getOrganisation() == null ? "—" : project.getOrganisation())));
+        list.add(new ListItem(getTranslation("project.field.regions") + " : "
+                + (project.getRegions().isEmpty() ? getTranslation("project.regions-none")
+                : project.getRegions().stream().map(Region::label).sorted().collect(Collectors.joining(", ")))));
+        list.add(new ListItem(getTranslation("project.created-on", format(project.getCreatedAt(), FormatStyle.LONG))));
+        return list;
+    }
+
+    private Component members(Project project, ProjectPermissions rights) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("project-members");
+        box.add(new H3(getTranslation("project.members")));
+        UnorderedList people = new UnorderedList();
+        people.add(new ListItem(project.getOwner().getDisplayName() + " — " + getTranslation("project.role.owner")));
+        project.getCoHolders().forEach(h -> people.add(new ListItem(h.getDisplayName() + " — " + getTranslation("project.role.co-holder"))));
+        for (Account coach : project.getCoaches()) {
+            ListItem item = new ListItem(coach.getDisplayName() + " — " + getTranslation("project.role.coach"));
+            if (rights.canAssignCoaches()) {
+                Button remove = new Button(getTranslation("project.unassign"), e -> {
+                    projectService.unassignCoach(projectId, coach.getId());
+                    render();
+                });
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+                item.add(new Span(" "), remove);
+            }
+            people.add(item);
+        }
+        box.add(people);
+
+        if (rights.isOwner()) {
+            EmailField email = new EmailField();
+            email.setId("invite-email");
+            email.setPlaceholder(getTranslation("project.invite-placeholder"));
+            email.setAriaLabel(getTranslation("project.invite-placeholder"));
+            Button invite = new Button(getTranslation("project.invite"), e -> {
+                try {
+                    projectService.inviteCoHolder(projectId, email.getValue());
+                    Notification.show(getTranslation("project.invited"));
+                    render();
+                } catch (BusinessException ex) {
+                    email.setInvalid(true);
+                    email.setErrorMessage(getTranslation(ex.messageKey(), ex.args()));
+                }
+            });
+            invite.setId("invite-button");
+            HorizontalLayout row = new HorizontalLayout(email, invite);
+            row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            box.add(row);
+        }
+        if (rights.canAssignCoaches()) {
+            ComboBox<Account> coach = new ComboBox<>();
+            coach.setId("assign-coach");
+            coach.setPlaceholder(getTranslation("project.assign-placeholder"));
+            coach.setItems(accountService.listActiveCoaches().stream().filter(c -> !project.isAssignedCoach(c)).toList());
+            coach.setItemLabelGenerator(c -> c.getDisplayName() + " (" + c.getEmail() + ")");
+            Button assign = new Button(getTranslation("project.assign"), e -> {
+                if (coach.getValue() == null) {
+                    coach.setInvalid(true);
+                    coach.setErrorMessage(getTranslation("project.error.coach-required"));
+                    return;
+                }
+                projectService.assignCoach(projectId, coach.getValue().getId());
+                Notification.show(getTranslation("project.assigned", coach.getValue().getDisplayName()));
+                render();
+            });
+            assign.setId("assign-button");
+            HorizontalLayout row = new HorizontalLayout(coach, assign);
+            row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            box.add(row);
+        }
+        return box;
+    }
+
+    private Component timeline() {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("project-timeline");
+        box.add(new H3(getTranslation("project.timeline")));
+        UnorderedList list = new UnorderedList();
+        for (ProjectEvent event : projectService.timeline(projectId)) {
+            String what = getTranslation(event.getType().labelKey(), event.getActor().getDisplayName(),
+                    event.getDetail() == null ? "" : event.getDetail());
+            list.add(new ListItem(format(event.getOccurredAt(), FormatStyle.MEDIUM) + " — " + what));
+        }
+        box.add(list);
+        return box;
+    }
+
+    private String format(java.time.Instant instant, FormatStyle style) {
+        return DateTimeFormatter.ofLocalizedDateTime(style, FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.of("Europe/Paris")).format(instant);
+    }
+}
