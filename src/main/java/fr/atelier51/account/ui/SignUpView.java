@@ -67,7 +67,7 @@ public class SignUpView extends VerticalLayout {
         submit.addClickListener(e -> {
             try {
                 accountService.signUp(new SignUpForm(name.getValue(), email.getValue(), organisation.getValue(),
-                        region.getValue(), password.getValue()));
+                        region.getValue(), password.getValue()).withLanguage(getLocale()));
                 Notification.show(getTranslation("signup.done"));
                 getUI().ifPresent(ui -> ui.navigate(LoginView.class));
             } catch (BusinessException ex) {
