@@ -49,6 +49,10 @@ public class Fixtures {
         return projects.listVisible().stream().map(Project::getId).toList();
     }
 
+    public void rememberLanguage(java.util.Locale locale) {
+        accounts.rememberLanguage(locale);
+    }
+
     /** Must be called as an admin. */
     public void deactivate(Account account) {
         accounts.setActive(account.getId(), false);

@@ -66,6 +66,12 @@ public abstract class KaribuTest {
             super(session);
         }
 
+        /** Our users' browsers ask for French. */
+        @Override
+        public java.util.Locale getLocale() {
+            return java.util.Locale.FRANCE;
+        }
+
         @Override
         public Principal getUserPrincipal() {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
