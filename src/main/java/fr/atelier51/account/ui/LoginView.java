@@ -31,9 +31,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     public LoginView(DemoAccounts demoAccounts) {
         addClassName("login-view");
-        setSizeFull();
         setAlignItems(Alignment.CENTER);
-        setJustifyContentMode(JustifyContentMode.CENTER);
 
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
