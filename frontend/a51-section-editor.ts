@@ -9,7 +9,7 @@
  * that is impossible, editing is blocked and the text stays visible to copy.
  */
 import { EditorState, StateEffect, StateField, Transaction, Annotation, RangeSetBuilder } from '@codemirror/state';
-import { EditorView, Decoration, DecorationSet, WidgetType, keymap } from '@codemirror/view';
+import { EditorView, Decoration, DecorationSet, keymap, layer, LayerMarker } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown, markdownKeymap } from '@codemirror/lang-markdown';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
@@ -148,25 +148,54 @@ function toChanges(ops: Op[]) {
 const remote = Annotation.define<boolean>();
 const setPeers = StateEffect.define<Peer[]>();
 
-class CaretWidget extends WidgetType {
-  constructor(readonly peer: Peer) { super(); }
-  eq(other: CaretWidget) { return other.peer.name === this.peer.name && other.peer.colour === this.peer.colour; }
-  toDOM() {
-    const span = document.createElement('span');
-    span.className = 'a51-remote-caret';
-    span.style.borderLeft = `2px solid ${this.peer.colour}`;
-    span.style.marginLeft = '-1px';
-    span.style.position = 'relative';
+/**
+ * Remote carets are drawn in a layer over the text, never inside it: a widget in the editable content makes the
+ * browser put the local caret on the wrong side of it, and typed letters come out in the wrong order.
+ */
+class CaretMarker implements LayerMarker {
+  constructor(readonly left: number, readonly top: number, readonly height: number, readonly peer: Peer) {}
+  eq(other: CaretMarker) {
+    return other.left === this.left && other.top === this.top && other.height === this.height
+      && other.peer.name === this.peer.name && other.peer.colour === this.peer.colour;
+  }
+  draw() {
+    const el = document.createElement('div');
+    el.className = 'a51-remote-caret';
+    el.style.cssText = `position:absolute;left:${this.left}px;top:${this.top}px;height:${this.height}px;`
+      + `border-left:2px solid ${this.peer.colour};pointer-events:none;`;
     const label = document.createElement('span');
     label.className = 'a51-remote-caret-label';
     label.textContent = this.peer.name;
-    label.style.cssText = `position:absolute;top:-1.3em;left:-2px;font-size:11px;line-height:1.2;padding:0 3px;`
-      + `border-radius:3px;color:#fff;white-space:nowrap;background:${this.peer.colour};pointer-events:none;`;
-    span.appendChild(label);
-    return span;
+    label.style.cssText = `position:absolute;top:-1.25em;left:-2px;font-size:11px;line-height:1.2;padding:0 3px;`
+      + `border-radius:3px;color:#fff;white-space:nowrap;background:${this.peer.colour};`;
+    el.appendChild(label);
+    return el;
   }
-  ignoreEvent() { return true; }
+  update() {
+    return false;
+  }
 }
+
+const caretLayer = layer({
+  above: true,
+  class: 'a51-remote-carets',
+  markers(view) {
+    const rect = view.scrollDOM.getBoundingClientRect();
+    const baseLeft = rect.left - view.scrollDOM.scrollLeft * view.scaleX;
+    const baseTop = rect.top - view.scrollDOM.scrollTop * view.scaleY;
+    const markers: LayerMarker[] = [];
+    const len = view.state.doc.length;
+    for (const p of view.state.field(peersField).peers) {
+      const c = view.coordsAtPos(Math.min(Math.max(p.head, 0), len));
+      if (c) markers.push(new CaretMarker(c.left - baseLeft, c.top - baseTop, c.bottom - c.top, p));
+    }
+    return markers;
+  },
+  update(update) {
+    return update.docChanged || update.viewportChanged || update.geometryChanged
+      || update.transactions.some((t) => t.effects.some((e) => e.is(setPeers)));
+  },
+});
 
 const peersField = StateField.define<{ peers: Peer[]; deco: DecorationSet }>({
   create: () => ({ peers: [], deco: Decoration.none }),
@@ -189,7 +218,6 @@ const peersField = StateField.define<{ peers: Peer[]; deco: DecorationSet }>({
         ranges.push({ from: Math.min(anchor, head), to: Math.max(anchor, head),
           deco: Decoration.mark({ attributes: { style: `background:${p.colour}33` } }) });
       }
-      ranges.push({ from: head, to: head, deco: Decoration.widget({ widget: new CaretWidget(p), side: 1 }) });
     }
     ranges.sort((x, y) => x.from - y.from || x.to - y.to);
     const builder = new RangeSetBuilder<Decoration>();
@@ -234,6 +262,8 @@ export class SectionEditorElement extends HTMLElement {
   private caretTimer?: number;
   private lastState?: State;
   private rejoining = false;
+  private poked = false;
+  private peersJson = '';
 
   connectedCallback() {
     if (this.host) return;
@@ -282,6 +312,7 @@ export class SectionEditorElement extends HTMLElement {
             EditorState.readOnly.of(readOnly),
             EditorView.editable.of(!readOnly),
             peersField,
+            caretLayer,
             EditorView.updateListener.of((u) => {
               if (u.docChanged && !u.transactions.some((t) => t.annotation(remote))) {
                 this.saveLocal();
@@ -299,12 +330,16 @@ export class SectionEditorElement extends HTMLElement {
 
   /** The text changed on the server: sync as soon as the answer we wait for (if any) is in. */
   poke() {
+    this.poked = true;
     this.schedule(0);
   }
 
   /** Other people's carets in this section. */
   setPeers(json: string) {
-    this.view?.dispatch({ effects: setPeers.of(JSON.parse(json)) });
+    if (json === this.peersJson || !this.view) return;
+    this.peersJson = json;
+    // Never in the middle of the browser's own input handling: let CodeMirror read the DOM first.
+    window.requestAnimationFrame(() => this.view?.dispatch({ effects: setPeers.of(JSON.parse(this.peersJson)) }));
   }
 
   /** Access ended (removed from the project): stop, keep the text visible. */
@@ -328,7 +363,7 @@ export class SectionEditorElement extends HTMLElement {
 
   private tick() {
     // An answer that never came (connection lost, server restarted): send everything again.
-    if (this.awaitingSeq >= 0 && Date.now() - this.sentAt > 8000 && this.online()) {
+    if (this.awaitingSeq >= 0 && Date.now() - this.sentAt > 8000 && navigator.onLine) {
       this.awaitingSeq = -1;
       this.schedule(0);
     } else if (this.awaitingSeq < 0 && this.text !== this.shadow) {
@@ -337,10 +372,9 @@ export class SectionEditorElement extends HTMLElement {
     this.render();
   }
 
+  /** Offline: the browser says so, or our last message has waited more than 3 s for its answer. */
   private online(): boolean {
-    const cs = (window as any).Vaadin?.connectionState;
-    const vaadinUp = !cs || cs.state === undefined || cs.state === 'connected' || cs.state === 'loading';
-    return navigator.onLine && vaadinUp;
+    return navigator.onLine && !(this.awaitingSeq >= 0 && Date.now() - this.sentAt > 3000);
   }
 
   private async syncNow() {
@@ -352,6 +386,7 @@ export class SectionEditorElement extends HTMLElement {
       this.shadow = text;
     }
     const seq = ++this.seq;
+    this.poked = false;
     this.awaitingSeq = seq;
     this.sentAt = Date.now();
     this.render();
@@ -393,14 +428,17 @@ export class SectionEditorElement extends HTMLElement {
     this.acked = this.shadow;
     this.saveLocal();
     this.render();
-    if (this.text !== this.shadow) this.schedule(30);
+    if (this.text !== this.shadow || this.poked) this.schedule(this.poked ? 0 : 30);
   }
 
   /** Moves the document to `target` with the smallest change, so carets and selections map through it. */
   private replaceDoc(target: string) {
     const current = this.text;
     if (current === target) return;
-    this.view!.dispatch({ changes: toChanges(diffOps(current, target)), annotations: [remote.of(true), Transaction.addToHistory.of(false)] });
+    // A minimal character diff (no clean-up): every character that stays keeps its place, and so do carets.
+    const ops: Op[] = dmp.diff_main(current, target, false).filter(([, t]) => t.length > 0)
+      .map(([op, t]) => (op === 0 ? t.length : op === -1 ? -t.length : t));
+    this.view!.dispatch({ changes: toChanges(ops), annotations: [remote.of(true), Transaction.addToHistory.of(false)] });
   }
 
   /** The shadows disagree: take a fresh session and merge our text onto its text, three-way. */

@@ -53,6 +53,7 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
     private SectionEditor editor;
     private LetterService.PresenceHandle presence;
     private List<Presence> people = List.of();
+    private String lastPeers = "";
 
     public LetterView(LetterService letters, ProjectService projects, JsonMapper json) {
         this.letters = letters;
@@ -148,6 +149,7 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
         heading.setId("section-heading");
         Paragraph help = new Paragraph(getTranslation(current.helpKey()));
         help.addClassName("letter-section-help");
+        lastPeers = "";
         editor = new SectionEditor(letters, json, projectId, current, (anchor, head) -> {
             if (presence != null) {
                 presence.moveTo(current, anchor, head);
@@ -207,7 +209,11 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
                     .filter(p -> !p.sessionId().equals(me) && current.key().equals(p.section()))
                     .map(p -> Map.<String, Object>of("name", p.name(), "colour", p.colour(), "anchor", p.anchor(), "head", p.head()))
                     .toList();
-            editor.setPeers(json.writeValueAsString(peers));
+            String peersJson = json.writeValueAsString(peers);
+            if (!peersJson.equals(lastPeers)) { // only what changed crosses the wire
+                lastPeers = peersJson;
+                editor.setPeers(peersJson);
+            }
         }
     }
 
