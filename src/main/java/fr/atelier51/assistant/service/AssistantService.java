@@ -1,0 +1,116 @@
+package fr.atelier51.assistant.service;
+
+import fr.atelier51.account.domain.Account;
+import fr.atelier51.account.service.CurrentAccount;
+import fr.atelier51.assistant.domain.AssistantMessage;
+import fr.atelier51.assistant.domain.AssistantMessageRepository;
+import fr.atelier51.assistant.domain.AssistantSession;
+import fr.atelier51.assistant.domain.AssistantSessionRepository;
+import fr.atelier51.assistant.domain.MessageAuthor;
+import fr.atelier51.assistant.domain.ProjectRecord;
+import fr.atelier51.base.service.ForbiddenException;
+import fr.atelier51.project.service.ProjectPermissions;
+import fr.atelier51.project.service.ProjectService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * The guided assistant of a project (issue 4). Access goes through {@link ProjectService}: a project the caller
+ * cannot read is "not found"; only members and assigned coaches ({@code canWork}) may talk, admins read.
+ * Each turn saves the holder's message, the reply and the new record together, so a holder resumes where they left.
+ */
+@Service
+@Transactional
+public class AssistantService {
+
+    private final ProjectService projects;
+    private final AssistantSessionRepository sessions;
+    private final AssistantMessageRepository messages;
+    private final CurrentAccount currentAccount;
+    private final InterviewEngine engine;
+
+    public AssistantService(ProjectService projects, AssistantSessionRepository sessions, AssistantMessageRepository messages,
+                            CurrentAccount currentAccount, PassageRetriever retriever) {
+        this.projects = projects;
+        this.sessions = sessions;
+        this.messages = messages;
+        this.currentAccount = currentAccount;
+        this.engine = new InterviewEngine(retriever);
+    }
+
+    public AssistantReply reply(long projectId, String text) {
+        requireWork(projectId);
+        Account caller = currentAccount.require();
+        AssistantSession session = session(projectId);
+        String kept = text == null ? "" : text.length() > InterviewEngine.MAX_MESSAGE ? text.substring(0, InterviewEngine.MAX_MESSAGE) : text;
+        InterviewEngine.Turn turn = engine.reply(session.getRecord(), text);
+        if (!kept.isBlank()) {
+            messages.save(new AssistantMessage(projectId, MessageAuthor.HOLDER, caller.getDisplayName(), kept, List.of()));
+            messages.save(new AssistantMessage(projectId, MessageAuthor.ASSISTANT, null, turn.reply(), turn.citations()));
+            session.update(turn.record());
+        }
+        return new AssistantReply(turn.reply(), turn.citations(), turn.step(), turn.record());
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectRecord state(long projectId) {
+        projects.get(projectId);
+        return sessions.findByProjectId(projectId).map(AssistantSession::getRecord).orElseGet(AssistantService::fresh);
+    }
+
+    /** The conversation, oldest first; starts with the greeting. */
+    @Transactional(readOnly = true)
+    public List<AssistantMessage> conversation(long projectId) {
+        projects.get(projectId);
+        List<AssistantMessage> list = messages.findByProjectIdOrderByIdAsc(projectId);
+        return list.isEmpty() ? List.of(greeting(projectId)) : list;
+    }
+
+    public ProjectRecord confirmDerogation(long projectId, String code, String justification) {
+        requireWork(projectId);
+        AssistantSession session = session(projectId);
+        session.update(engine.confirm(session.getRecord(), code, justification));
+        return session.getRecord();
+    }
+
+    public ProjectRecord rejectDerogation(long projectId, String code) {
+        requireWork(projectId);
+        AssistantSession session = session(projectId);
+        session.update(engine.reject(session.getRecord(), code));
+        return session.getRecord();
+    }
+
+    /** What the caller may do here (members and assigned coaches talk; admins read). */
+    @Transactional(readOnly = true)
+    public boolean canTalk(long projectId) {
+        return projects.permissions(projectId).canWork();
+    }
+
+    private void requireWork(long projectId) {
+        ProjectPermissions rights = projects.permissions(projectId);
+        if (!rights.canWork()) {
+            throw new ForbiddenException("assistant.error.read-only");
+        }
+    }
+
+    private AssistantSession session(long projectId) {
+        return sessions.findByProjectId(projectId).orElseGet(() -> {
+            messages.save(greeting(projectId));
+            AssistantSession created = new AssistantSession(projectId);
+            created.update(fresh());
+            return sessions.save(created);
+        });
+    }
+
+    private static AssistantMessage greeting(long projectId) {
+        return new AssistantMessage(projectId, MessageAuthor.ASSISTANT, null, InterviewEngine.greeting(), List.of());
+    }
+
+    private static ProjectRecord fresh() {
+        ProjectRecord r = new ProjectRecord();
+        Rules.apply(r);
+        return r;
+    }
+}
