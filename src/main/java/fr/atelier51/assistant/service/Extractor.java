@@ -150,7 +150,7 @@ final class Extractor {
     private static final Pattern ENGLISH = p("\\b(the|and|we|want|would|with|patients? in|our|is|are|for|people|which|should|i)\\b");
     private static final Pattern FRENCH = p("\\b(le|la|les|des|une|un|et|nous|pour|avec|est|dans|sur|je|de|du|en)\\b");
     private static final Pattern DURATION = p("(\\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix ?-? ?huit|dix|douze|vingt ?-? ?quatre|trente ?-? ?six|quarante ?-? ?huit|soixante)\\s*(mois|ans|annees|an|months?|years?)\\b");
-    private static final Pattern DURATION_CONTEXT = p("(duree|pendant|durant|sur|durer|dure|experiment\\w*|projet|periode|horizon|during|for|over|lasting|(experiment\\w*|projet|parcours|dispositif|programme|etude|periode) de|d'une duree de|prevu pour|prevue pour|duree (envisagee|prevue|souhaitee|totale))\\s*[:=]?\\s*$|(^|[,.;:(])\\s*$");
+    private static final Pattern DURATION_CONTEXT = p("((duree|pendant|durant|sur|durer|dure|experiment\\w*|projet|parcours|dispositif|programme|etude|periode|horizon|during|for|over|lasting|prevue? pour)( une| un)?( duree| periode)?( totale| envisagee| prevue| souhaitee)?( de| d'environ| d'au moins| d'au plus| environ)?\\s*[:=]?\\s*$)|(^|[,.;:(])\\s*$");
     private static final Pattern AGE_CONTEXT = p("(plus de|moins de|\\+ de|ages? de|agees? de|age de|enfants de|bebes? de|nourrissons? de|over|under|aged)\\s+$");
     private static final Pattern EVALUATION = p("indicateur\\w*|evalu\\w*|mesur\\w*|taux de|nombre de|satisfaction|reduction (du|des|de la)|re ?-? ?hospitalisation\\w*|passages? aux urgences|qualite de vie|cout\\w* (evite|par patient)|\\bproms?\\b|\\bprems?\\b");
 
@@ -228,14 +228,14 @@ final class Extractor {
             if (AGE_CONTEXT.matcher(before).find()) {
                 continue;
             }
-            if (!durationStep && !DURATION_CONTEXT.matcher(before).find()) {
+            boolean months = m.group(2).startsWith("mois") || m.group(2).startsWith("month");
+            if (!durationStep && !months && !DURATION_CONTEXT.matcher(before).find()) {
                 continue;
             }
             int n = number(m.group(1));
             if (n <= 0) {
                 continue;
             }
-            boolean months = m.group(2).startsWith("mois") || m.group(2).startsWith("month");
             return months ? n : n * 12;
         }
         return null;

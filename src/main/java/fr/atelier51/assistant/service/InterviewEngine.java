@@ -198,10 +198,12 @@ public class InterviewEngine {
 
     private static void merge(ProjectRecord r, Extraction x, Step step, String text, List<String> noted,
                               List<Derogation> proposed, List<String> out, Set<Citation> cites) {
-        boolean free = !x.question && !x.skip && !x.yes && !x.no;
+        boolean free = !x.question && !x.skip && !x.yes && !x.no && x.durationMonths == null
+                && (x.territories == null || x.territories.isEmpty()) && x.derogations.isEmpty();
         String firstSentences = firstSentences(text);
         // Problem
-        if (r.getProblem() == null && free && (step == Step.PROBLEM || text.length() >= 120) && words(text) >= 3) {
+        boolean story = !x.question && !x.skip && !x.yes && !x.no;
+        if (r.getProblem() == null && story && (step == Step.PROBLEM || text.length() >= 120) && words(text) >= 3) {
             r.setProblem(firstSentences);
             noted.add("le problème");
         }
@@ -229,7 +231,7 @@ public class InterviewEngine {
                 r.getSignals().add(Signal.NO_CHANGE);
                 r.setPaymentChange("aucun changement de financement ni d’organisation");
                 noted.add("aucun changement de financement");
-            } else if (free && words(text) >= 2) {
+            } else if (story && words(text) >= 2) {
                 r.setPaymentChange(text.strip());
                 noted.add("le changement attendu");
             }
@@ -258,7 +260,7 @@ public class InterviewEngine {
                 r.getTerritories().add("toute la région");
             }
         }
-        if (step == Step.TERRITORY && free && (t == null || t.isEmpty())
+        if (step == Step.TERRITORY && story && (t == null || t.isEmpty())
                 && Text.fold(text).matches(".*\\b(regional\\w*|local\\w*)\\b.*")) {
             out.add("Dans quelle région (ou quels départements) ? Le destinataire en dépend.");
         }
@@ -278,7 +280,7 @@ public class InterviewEngine {
                 r.setDurationNote(null);
                 noted.add("durée " + months + " mois");
             }
-        } else if (step == Step.DURATION && free) {
+        } else if (step == Step.DURATION && story) {
             out.add("Je n’ai pas trouvé de durée dans votre réponse : indiquez-la en mois ou en années (par exemple « 18 mois »).");
         }
         // Evaluation

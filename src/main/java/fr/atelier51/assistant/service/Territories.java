@@ -17,6 +17,9 @@ final class Territories {
     record Hit(String label, Region region, boolean wholeRegion) {
     }
 
+    private record Found(int at, Hit hit) {
+    }
+
     record Result(List<Hit> hits, boolean national, boolean multiRegion, boolean regionalWord) {
         Set<Region> regions() {
             Set<Region> set = new LinkedHashSet<>();
@@ -114,7 +117,7 @@ final class Territories {
         String folded = Text.fold(original);
         // Same length as the original: hyphens and apostrophes become spaces, so positions still match.
         String k = folded.replace('-', ' ').replace('\'', ' ');
-        List<Hit> hits = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         boolean[] used = new boolean[k.length()];
         for (Name n : NAMES) {
             int from = 0;
@@ -138,20 +141,22 @@ final class Territories {
                 for (int i = at; i < end; i++) {
                     used[i] = true;
                 }
-                hits.add(new Hit(n.label, n.region, n.departement == null));
+                found.add(new Found(at, new Hit(n.label, n.region, n.departement == null)));
             }
         }
         Matcher m = DEPT_NUMBERS.matcher(folded);
         while (m.find()) {
             for (String code : m.group(1).split("\\s*(?:,|et|/)\\s*")) {
-                Departement.byCode(code).ifPresent(d -> hits.add(new Hit(d.label() + " (" + d.code() + ")", d.region(), false)));
+                int at = m.start();
+                Departement.byCode(code).ifPresent(d -> found.add(new Found(at, new Hit(d.label() + " (" + d.code() + ")", d.region(), false))));
             }
         }
         m = PAREN_NUMBER.matcher(folded);
         while (m.find()) {
-            Departement.byCode(m.group(1)).ifPresent(d -> hits.add(new Hit(d.label() + " (" + d.code() + ")", d.region(), false)));
+            int at = m.start();
+            Departement.byCode(m.group(1)).ifPresent(d -> found.add(new Found(at, new Hit(d.label() + " (" + d.code() + ")", d.region(), false))));
         }
-        List<Hit> unique = hits.stream().distinct().toList();
+        List<Hit> unique = found.stream().sorted(Comparator.comparingInt(Found::at)).map(Found::hit).distinct().toList();
         String plain = k.replaceAll("\\s+", " ");
         boolean national = NATIONAL.matcher(plain).find()
                 || (territoryStep && plain.strip().matches("(au )?(niveau )?nationale?( \\w+)?|france|toute la france"));
