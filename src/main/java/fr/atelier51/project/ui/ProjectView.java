@@ -85,6 +85,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
             add(new Paragraph(project.getSummary()));
         }
         add(facts(project));
+        add(new Button(getTranslation("assistant.open"), e -> getUI().ifPresent(ui -> ui.navigate("projects/" + projectId + "/assistant"))));
         add(members(project, rights));
         add(timeline());
     }
