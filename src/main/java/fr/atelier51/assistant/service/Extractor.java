@@ -56,7 +56,7 @@ final class Extractor {
         SETTINGS.put("CPTS", p("\\bcpts\\b|communautes? professionnelles? territoriales?"));
         SETTINGS.put("centre de santé", p("centres? de sante(?! sexuelle)"));
         SETTINGS.put("EHPAD", p("\\behpad\\w*|maisons? de retraite|nursing homes?"));
-        SETTINGS.put("établissement ou service médico-social (ESSMS)", p("\\bessms\\b|\\besms\\b|medico ?-? ?socia\\w*|\\bssiad\\b|\\bime\\b|\\besat\\b|\\bmas\\b|\\bfam\\b|foyers? d'accueil|\\bsaad\\b|\\bspasad\\b|services? d'aide a domicile|personnes handicapees? en etablissement"));
+        SETTINGS.put("établissement ou service médico-social (ESSMS)", p("\\bessms\\b|\\besms\\b|medico ?-? ?socia\\w*|\\bssiad\\b|\\bime\\b|\\besat\\b|\\bmas\\b|\\bfam\\b|foyers? d'accueil|\\bsaad\\b|\\bspasad\\b|\\bsessad\\b|\\bitep\\b|\\bcamsp\\b|services? d'aide a domicile|personnes handicapees? en etablissement"));
         SETTINGS.put("hôpital / établissement de santé", p("hopita\\w*|\\bchu\\b|\\bch\\b|centres? hospitalier\\w*|clinique\\w*|etablissements? de sante|urgences|\\bssr\\b|\\bhad\\b|hospitalisation|hospital\\w*"));
         SETTINGS.put("télésurveillance / télémédecine", p("telesurveillance|telesuivi|telemedecine|teleconsultation\\w*|teleexpertise|tele-?expertise|telemonitoring|telehealth"));
         SETTINGS.put("SISA", p("\\bsisa\\b"));
@@ -64,19 +64,19 @@ final class Extractor {
 
         PAYMENTS.put("forfait", p("forfai\\w*(?! journalier| innovation)|flat (fee|rate)|per patient per (year|month)|paiement par patient|par patient et par (an|mois)|par patient par (an|mois)"));
         PAYMENTS.put("capitation", p("capitation"));
-        PAYMENTS.put("paiement à l’épisode / à la séquence", p("\\bepisode\\w*|sequences? de soins|paiement (au|par|a la) (parcours|sequence)|bundled?"));
+        PAYMENTS.put("paiement à l’épisode / à la séquence", p("\\bepisode\\w*|sequences? de soins|(paiement|tarification|financement|remuneration) (au|par|a la) (parcours|sequence)|bundled?"));
         PAYMENTS.put("intéressement / paiement à la qualité", p("interessement|paiement a la (qualite|performance)|modul\\w* (selon|en fonction)|remunera\\w* (selon|en fonction) (des|de la) (qualite|resultats|indicateurs)|pay for performance"));
         PAYMENTS.put("partage d’honoraires", p("partage d'honoraires|partager (les|leurs|nos) honoraires|retrocession\\w*|redistribu\\w*"));
         PAYMENTS.put("rémunération d’équipe / collective", p("remunerations? (d'equipe|collective|de l'equipe)|financement collectif|enveloppe (commune|globale|collective)|remunera\\w* (de )?la coordination|temps de coordination"));
         PAYMENTS.put("tiers payant", p("tiers ?-? ?payant|avance de frais|sans avancer"));
-        PAYMENTS.put("sans reste à charge", p("reste a charge|ticket moderateur|gratuit\\w* pour (le|les) (patient|usager)|sans frais pour (le|les) (patient|usager)|participation de l'assure|forfait journalier"));
+        PAYMENTS.put("sans reste à charge", p("sans (rien )?payer|gratuitement|reste a charge|ticket moderateur|gratuit\\w* pour (le|les) (patient|usager)|sans frais pour (le|les) (patient|usager)|participation de l'assure|forfait journalier"));
 
         POPULATIONS.put("patients insuffisants cardiaques", p("insuffisan\\w* cardiaque|heart failure"));
         POPULATIONS.put("patients diabétiques", p("diabet\\w*"));
         POPULATIONS.put("patients atteints de BPCO / insuffisance respiratoire", p("\\bbpco\\b|insuffisan\\w* respiratoire"));
         POPULATIONS.put("patients insuffisants rénaux", p("insuffisan\\w* renal\\w*|dialys\\w*"));
         POPULATIONS.put("personnes âgées", p("personnes? agees?|plus de (65|70|75|80) ans|seniors?|elderly|fragilite|perte d'autonomie"));
-        POPULATIONS.put("enfants et adolescents", p("\\benfants?\\b|adolescent\\w*|\\bjeunes?\\b|pediatri\\w*|children"));
+        POPULATIONS.put("enfants et adolescents", p("\\benfants?\\b|adolescent\\w*|pediatri\\w*|children"));
         POPULATIONS.put("femmes enceintes / périnatalité", p("femmes? enceintes?|grossesse\\w*|perinatal\\w*|post ?-? ?partum"));
         POPULATIONS.put("patients atteints de cancer", p("cancer\\w*|oncolog\\w*|chimiotherap\\w*"));
         POPULATIONS.put("personnes en situation d’obésité", p("obes\\w*|surpoids"));
@@ -101,7 +101,7 @@ final class Extractor {
         SIGNALS.put(Signal.TELESURVEILLANCE, p("telesurveillance|telesuivi|telemonitoring"));
         SIGNALS.put(Signal.TELEMEDICINE, p("telemedecine|teleconsultation\\w*|teleexpertise|tele-expertise"));
         SIGNALS.put(Signal.HEALTH_PRODUCTS, p("bon usage (du |des )?medicament|pertinence (de la |des )?prescription|liste en sus|medicaments? (couteux|onereux)|dispositifs? medicaux (couteux|onereux)|prescription (des |de )?(medicaments|dispositifs)|forfait innovation|\\blpp\\b|iatrogeni\\w*|polymedicament\\w*|deprescri\\w*"));
-        SIGNALS.put(Signal.MEDICO_SOCIAL, p("\\bessms\\b|\\besms\\b|medico ?-? ?socia\\w*|\\bssiad\\b|\\behpad\\w*|\\bime\\b|\\besat\\b|\\bsaad\\b|\\bspasad\\b|\\bmas\\b|foyers? d'accueil"));
+        SIGNALS.put(Signal.MEDICO_SOCIAL, p("\\bsessad\\b|\\bitep\\b|\\bcamsp\\b|\\bessms\\b|\\besms\\b|medico ?-? ?socia\\w*|\\bssiad\\b|\\behpad\\w*|\\bime\\b|\\besat\\b|\\bsaad\\b|\\bspasad\\b|\\bmas\\b|foyers? d'accueil"));
         SIGNALS.put(Signal.UNDERSERVED_AREA, p("deserts? medica\\w*|zones? (sous ?-? ?denses?|sous ?-? ?dotees?|rurales? isolees?|d'intervention prioritaire)|manque de medecins|pas de medecin|acces aux soins (difficile|insuffisant|limite)|difficultes? d'acces aux soins|medical deserts?"));
         SIGNALS.put(Signal.COORDINATION, p("coordin\\w*|coordonn\\w*|\\bparcours\\b|pluri ?-? ?professionn\\w*|pluridisciplin\\w*|multi ?-? ?professionn\\w*|ville ?-? ?hopital|exercice coordonne|\\bmsp\\b|\\bcpts\\b|lien entre|entre la ville et|decloisonn\\w*|equipe de soins|coordinated"));
         SIGNALS.put(Signal.INDIVIDUAL_HOLDER, p("a titre individuel|je suis (seul|seule|independant\\w*)|sans structure|en nom propre|pas de structure"));
@@ -115,7 +115,7 @@ final class Extractor {
         der("II-1-b", "tiers ?-? ?payant|avance de frais|sans avancer", "le patient n’avancerait pas les frais");
         der("II-1-c", "dieteticien\\w*|\\bpsychologues?\\b|\\bapa\\b|activite physique adaptee|ergotherap\\w*|educateurs? (sportifs?|en activite physique)|non rembourse\\w*|pas rembourse\\w*|non pris en charge|pas pris en charge|podolog\\w*",
                 "des prestations habituellement non remboursées (diététicien, psychologue, activité physique adaptée…) seraient prises en charge");
-        der("II-1-d", "reste a charge|ticket moderateur|gratuit\\w* pour (le|les) (patient|usager)|sans frais pour (le|les) (patient|usager)|participation de l'assure|forfait journalier",
+        der("II-1-d", "sans (rien )?payer|gratuitement|reste a charge|ticket moderateur|gratuit\\w* pour (le|les) (patient|usager)|sans frais pour (le|les) (patient|usager)|participation de l'assure|forfait journalier",
                 "le reste à charge du patient changerait");
         der("II-1-e", "liste en sus|medicaments? (couteux|onereux)|dispositifs? medicaux (couteux|onereux)|prise en charge (des |du |de )?(medicaments?|dispositifs? medicaux)|forfait innovation|\\blpp\\b",
                 "la prise en charge de médicaments ou de dispositifs médicaux changerait");
@@ -134,7 +134,7 @@ final class Extractor {
         der("II-2-m", "(transports? sanitaires?|ambulanc\\w*|\\bvsl\\b)[^.]{0,80}(agrement|vehicules?)|(agrement|vehicules?)[^.]{0,80}(transports? sanitaires?|ambulanc\\w*)", "l’agrément ou le parc de véhicules de transport sanitaire changerait");
         der("II-2-n", "antenne (de |d'une )?(pharmacie|officine)|derniere (pharmacie|officine)|pharmacie a (ferme|fermé)|officine a ferme", "une antenne de pharmacie remplacerait la dernière officine fermée");
         der("II-2-o", "\\bpmi\\b|protection maternelle|centres? de sante sexuelle|\\bcegidd\\b|\\bcsapa\\b|\\bcaarud\\b|centres? de vaccination|centres? de lutte antituberculeuse|\\bclat\\b", "une structure de prévention (PMI, santé sexuelle, vaccination, addictions…) serait financée ou organisée autrement");
-        der("II-3", "\\bessms\\b|\\besms\\b|medico ?-? ?socia\\w*|\\bssiad\\b|\\behpad\\w*|\\bime\\b|\\besat\\b|\\bsaad\\b|\\bspasad\\b|\\bmas\\b|foyers? d'accueil",
+        der("II-3", "\\bsessad\\b|\\bitep\\b|\\bcamsp\\b|\\bessms\\b|\\besms\\b|medico ?-? ?socia\\w*|\\bssiad\\b|\\behpad\\w*|\\bime\\b|\\besat\\b|\\bsaad\\b|\\bspasad\\b|\\bmas\\b|foyers? d'accueil",
                 "un établissement ou service médico-social (CASF L.312-1) est concerné par le changement");
     }
 

@@ -46,6 +46,9 @@ final class Territories {
     private static final Pattern REGIONAL_WORD = Pattern.compile("toute la region|\\bregional\\w*|whole region|\\bregion entiere");
     private static final Pattern DEPT_NUMBERS = Pattern.compile(
             "(?:departements?|dpts?|depts?)\\s*(?:n ?°\\s*)?((?:97[1-6]|\\d{2}|2a|2b)(?:\\s*(?:,|et|/)\\s*(?:97[1-6]|\\d{2}|2a|2b))*)\\b");
+    /** "dans le 93", "du 31", "en 2A": not before a unit or a month, and never the emergency numbers after "du". */
+    private static final Pattern SPOKEN_NUMBER = Pattern.compile(
+            "\\b(dans le|du|en) (97[1-6]|\\d{2}|2a|2b)\\b(?!\\s*(ans?|mois|jours?|semaines?|%|patients?|personnes?|heures?|h\\b|km|euros?|€|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|minutes?|places?|lits?|[.,]\\d))");
     private static final Pattern PAREN_NUMBER = Pattern.compile("\\((97[1-6]|\\d{2}|2a|2b)\\)");
 
     static {
@@ -150,6 +153,15 @@ final class Territories {
                 int at = m.start();
                 Departement.byCode(code).ifPresent(d -> found.add(new Found(at, new Hit(d.label() + " (" + d.code() + ")", d.region(), false))));
             }
+        }
+        m = SPOKEN_NUMBER.matcher(folded);
+        while (m.find()) {
+            String code = m.group(2);
+            if (m.group(1).equals("du") && (code.equals("15") || code.equals("17") || code.equals("18"))) {
+                continue;
+            }
+            int at = m.start();
+            Departement.byCode(code).ifPresent(d -> found.add(new Found(at, new Hit(d.label() + " (" + d.code() + ")", d.region(), false))));
         }
         m = PAREN_NUMBER.matcher(folded);
         while (m.find()) {
