@@ -76,6 +76,7 @@ class AssistantApiTest {
                 .andExpect(jsonPath("$.derogations[0].reference").value("L.162-31-1 II 1° a)"))
                 .andExpect(jsonPath("$.derogations[0].hasOpinion").value(false))
                 .andExpect(jsonPath("$.durationMonths").value(24))
+                .andExpect(jsonPath("$.hasOpinionRequired").value(false))
                 .andExpect(jsonPath("$.checks[0].id").value("E1"))
                 .andExpect(jsonPath("$.verdict").exists());
         mvc.perform(as(holderA, post("/api/projects/" + id + "/assistant/derogations/II-2-j/confirm")

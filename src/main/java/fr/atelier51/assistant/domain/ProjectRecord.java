@@ -68,6 +68,15 @@ public class ProjectRecord {
         return derogations.stream().filter(Derogation::isKept).toList();
     }
 
+    /** For the JSON state: whether any kept derogation needs an HAS opinion (read-only, recomputed). */
+    public boolean isHasOpinionRequired() {
+        return needsHasOpinion();
+    }
+
+    public void setHasOpinionRequired(boolean ignored) {
+        // derived: ignored when read back
+    }
+
     public boolean needsHasOpinion() {
         return keptDerogations().stream().anyMatch(Derogation::isHasOpinion);
     }

@@ -8,7 +8,9 @@ import fr.atelier51.assistant.domain.AssistantSession;
 import fr.atelier51.assistant.domain.AssistantSessionRepository;
 import fr.atelier51.assistant.domain.MessageAuthor;
 import fr.atelier51.assistant.domain.ProjectRecord;
+import fr.atelier51.base.service.BusinessException;
 import fr.atelier51.base.service.ForbiddenException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import fr.atelier51.project.service.ProjectPermissions;
 import fr.atelier51.project.service.ProjectService;
 import org.springframework.stereotype.Service;
@@ -50,6 +52,7 @@ public class AssistantService {
             messages.save(new AssistantMessage(projectId, MessageAuthor.HOLDER, caller.getDisplayName(), kept, List.of()));
             messages.save(new AssistantMessage(projectId, MessageAuthor.ASSISTANT, null, turn.reply(), turn.citations()));
             session.update(turn.record());
+            flush(session);
         }
         return new AssistantReply(turn.reply(), turn.citations(), turn.step(), turn.record());
     }
@@ -72,6 +75,7 @@ public class AssistantService {
         requireWork(projectId);
         AssistantSession session = session(projectId);
         session.update(engine.confirm(session.getRecord(), code, justification));
+        flush(session);
         return session.getRecord();
     }
 
@@ -79,6 +83,7 @@ public class AssistantService {
         requireWork(projectId);
         AssistantSession session = session(projectId);
         session.update(engine.reject(session.getRecord(), code));
+        flush(session);
         return session.getRecord();
     }
 
@@ -92,6 +97,15 @@ public class AssistantService {
         ProjectPermissions rights = projects.permissions(projectId);
         if (!rights.canWork()) {
             throw new ForbiddenException("assistant.error.read-only");
+        }
+    }
+
+    /** Two tabs answering at once: the second is told to reload instead of silently overwriting the first. */
+    private void flush(AssistantSession session) {
+        try {
+            sessions.saveAndFlush(session);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new BusinessException("assistant.error.concurrent-change");
         }
     }
 

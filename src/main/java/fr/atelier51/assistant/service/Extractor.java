@@ -109,7 +109,7 @@ final class Extractor {
         SIGNALS.put(Signal.DEPARTMENT_COFUNDING, p("conseil departemental|(departement|cd\\d{2}) (cofinance|finance|participe)|cofinancement (du |par le )?departement"));
 
         der("II-1-a", "forfai\\w*(?! journalier| innovation)|capitation|\\bepisode\\w*|sequences? de soins|paiement (au|par|a la) (parcours|sequence)|interessement|paiement a la (qualite|performance)|remunerations? (d'equipe|collective)|remunera\\w* (de )?la coordination|financement collectif|enveloppe (commune|globale|collective)|flat (fee|rate)|bundled?|par patient et par (an|mois)|paiement par patient|modul\\w* (selon|en fonction)",
-                "vous voulez payer autrement qu’à l’acte (forfait, épisode, rémunération d’équipe ou intéressement)");
+                "vous voulez payer autrement qu’à l’acte");
         der("II-1-a", "(payer|payes?|payees?|remuner\\w*|financ\\w*)[^.]{0,50}(autrement|differemment|hors (de l')?acte|pas a l'acte|plutot qu'a l'acte|au lieu de l'acte|au lieu d'un paiement a l'acte|au lieu du paiement a l'acte)",
                 "vous voulez payer autrement qu’à l’acte");
         der("II-1-b", "tiers ?-? ?payant|avance de frais|sans avancer", "le patient n’avancerait pas les frais");

@@ -150,8 +150,8 @@ public class InterviewEngine {
             StringBuilder sb = new StringBuilder("Au vu de ce que vous décrivez, je vous propose "
                     + (proposed.size() == 1 ? "cette dérogation" : "ces dérogations") + " (CSS, art. L.162-31-1) :");
             for (Derogation d : proposed) {
-                sb.append("\n• ").append(d.getReference()).append(" — ").append(d.getTitle()).append(" : pour ")
-                        .append(d.getExplanation()).append(" (parce que ").append(d.getReason()).append(").");
+                sb.append("\n• ").append(d.getReference()).append(" — ").append(d.getTitle()).append(" : permet de ")
+                        .append(d.getExplanation()).append(". Ici : ").append(d.getReason()).append('.');
                 if (d.isHasOpinion()) {
                     sb.append(" ⚠ Avis préalable de la HAS requis (CSS, art. R.162-50-8).");
                     cites.add(Rules.R_HAS);
@@ -188,10 +188,22 @@ public class InterviewEngine {
         }
         if (next == Step.DONE) {
             out.add(summary(r));
+            cites.add(Rules.L162_31_1);
+            cites.add(Rules.R_ROUTING);
+            cites.add(Rules.NOTE_ELIGIBILITY);
         }
         out.add(ask(next));
         out.removeIf(String::isEmpty);
-        return new Turn(r, String.join("\n\n", out), List.copyOf(cites), next);
+        return new Turn(r, String.join("\n\n", out), distinctByUrl(cites), next);
+    }
+
+    /** One link per target: the first label given for a URL wins. */
+    private static List<Citation> distinctByUrl(Set<Citation> cites) {
+        java.util.Map<String, Citation> byUrl = new java.util.LinkedHashMap<>();
+        for (Citation c : cites) {
+            byUrl.putIfAbsent(c.url() == null ? c.label() : c.url(), c);
+        }
+        return List.copyOf(byUrl.values());
     }
 
     // ------------------------------------------------------------------------------------------ merge
