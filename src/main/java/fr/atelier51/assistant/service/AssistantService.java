@@ -32,9 +32,11 @@ public class AssistantService {
     private final AssistantMessageRepository messages;
     private final CurrentAccount currentAccount;
     private final InterviewEngine engine;
+    private final ReplyPhraser phraser;
 
     public AssistantService(ProjectService projects, AssistantSessionRepository sessions, AssistantMessageRepository messages,
-                            CurrentAccount currentAccount, PassageRetriever retriever) {
+                            CurrentAccount currentAccount, PassageRetriever retriever, ReplyPhraser phraser) {
+        this.phraser = phraser;
         this.projects = projects;
         this.sessions = sessions;
         this.messages = messages;
@@ -48,13 +50,24 @@ public class AssistantService {
         AssistantSession session = session(projectId);
         String kept = text == null ? "" : text.length() > InterviewEngine.MAX_MESSAGE ? text.substring(0, InterviewEngine.MAX_MESSAGE) : text;
         InterviewEngine.Turn turn = engine.reply(session.getRecord(), text);
+        // The model only rephrases; a refused turn (empty message, injection attempt) is never sent to it.
+        String shown = turn.refused() || !phraser.enabled() ? turn.reply()
+                : Phrasing.apply(phraser, new ReplyPhraser.Request(kept, turn.reply(), turn.citations(), recentTurns(projectId)));
         if (!kept.isBlank()) {
             messages.save(new AssistantMessage(projectId, MessageAuthor.HOLDER, caller.getDisplayName(), kept, List.of()));
-            messages.save(new AssistantMessage(projectId, MessageAuthor.ASSISTANT, null, turn.reply(), turn.citations()));
+            messages.save(new AssistantMessage(projectId, MessageAuthor.ASSISTANT, null, shown, turn.citations()));
             session.update(turn.record());
             flush(session);
         }
-        return new AssistantReply(turn.reply(), turn.citations(), turn.step(), turn.record());
+        return new AssistantReply(shown, turn.citations(), turn.step(), turn.record());
+    }
+
+    private List<String> recentTurns(long projectId) {
+        List<AssistantMessage> all = messages.findByProjectIdOrderByIdAsc(projectId);
+        return all.subList(Math.max(0, all.size() - 4), all.size()).stream()
+                .map(m -> (m.getAuthor() == MessageAuthor.HOLDER ? "Porteur : " : "Assistant : ")
+                        + (m.getText().length() > 300 ? m.getText().substring(0, 300) + "…" : m.getText()))
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -33,7 +33,10 @@ public class InterviewEngine {
     public static final int MAX_MESSAGE = 20_000;
 
     /** The outcome of one turn. */
-    public record Turn(ProjectRecord record, String reply, List<Citation> citations, Step step) {
+    public record Turn(ProjectRecord record, String reply, List<Citation> citations, Step step, boolean refused) {
+        Turn(ProjectRecord record, String reply, List<Citation> citations, Step step) {
+            this(record, reply, citations, step, false);
+        }
     }
 
     private final PassageRetriever retriever;
@@ -98,7 +101,7 @@ public class InterviewEngine {
         if (text.isBlank()) {
             out.add("Je n’ai rien reçu : votre message est vide.");
             out.add(ask(step));
-            return new Turn(r, String.join("\n\n", out), List.of(), step);
+            return new Turn(r, String.join("\n\n", out), List.of(), step, true);
         }
         if (text.length() > MAX_MESSAGE) {
             text = text.substring(0, MAX_MESSAGE);
@@ -113,7 +116,7 @@ public class InterviewEngine {
                     + "règles de l’article 51 appliquées à ce que vous décrivez. Je n’ai rien modifié dans la fiche du projet.");
             out.add(ask(step));
             return new Turn(ProjectRecordConverter.copy(current == null ? new ProjectRecord() : current),
-                    String.join("\n\n", out), List.of(), step);
+                    String.join("\n\n", out), List.of(), step, true);
         }
 
         Verdict verdictBefore = current == null ? Verdict.TO_CLARIFY : current.getVerdict();
