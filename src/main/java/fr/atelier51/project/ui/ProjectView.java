@@ -27,9 +27,10 @@ import fr.atelier51.base.domain.Region;
 import fr.atelier51.base.service.BusinessException;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.domain.ProjectEvent;
-import fr.atelier51.project.domain.ProjectStatus;
+import fr.atelier51.project.domain.ProjectEventType;
 import fr.atelier51.project.service.ProjectPermissions;
 import fr.atelier51.project.service.ProjectService;
+import fr.atelier51.project.service.ProjectWorkflow;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.ZoneId;
@@ -44,12 +45,14 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final ProjectService projectService;
     private final AccountService accountService;
+    private final ProjectWorkflow workflow;
     private long projectId;
     private String title = "Atelier 51";
 
-    public ProjectView(ProjectService projectService, AccountService accountService) {
+    public ProjectView(ProjectService projectService, AccountService accountService, ProjectWorkflow workflow) {
         this.projectService = projectService;
         this.accountService = accountService;
+        this.workflow = workflow;
         addClassName("project-view");
     }
 
@@ -77,7 +80,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         title = project.getTitle() + " — Atelier 51";
         removeAll();
 
-        add(statusBanner(project.getStatus()));
+        add(new StatusPanel(workflow, project, this::render));
         H2 heading = new H2(project.getTitle());
         heading.setId("project-title-heading");
         add(heading);
@@ -87,15 +90,6 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         add(facts(project));
         add(members(project, rights));
         add(timeline());
-    }
-
-    private Component statusBanner(ProjectStatus status) {
-        Div banner = new Div();
-        banner.setId("status-banner");
-        banner.addClassNames("status-banner", "status-" + status.name().toLowerCase());
-        banner.add(new Span(getTranslation("project.status-label")), new StatusBadge(status),
-                new Span(getTranslation("project.status-help." + status.name())));
-        return banner;
     }
 
     private Component facts(Project project) {
@@ -197,9 +191,17 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         box.add(new H3(getTranslation("project.timeline")));
         UnorderedList list = new UnorderedList();
         for (ProjectEvent event : projectService.timeline(projectId)) {
-            String what = getTranslation(event.getType().labelKey(), event.getActor().getDisplayName(),
-                    event.getDetail() == null ? "" : event.getDetail());
-            list.add(new ListItem(format(event.getOccurredAt(), FormatStyle.MEDIUM) + " — " + what));
+            String detail = event.getDetail() == null ? ""
+                    : event.getType() == ProjectEventType.STATUS_CHANGED ? getTranslation("project.status." + event.getDetail())
+                    : event.getDetail();
+            String what = getTranslation(event.getType().labelKey(), event.getActor().getDisplayName(), detail);
+            ListItem item = new ListItem(format(event.getOccurredAt(), FormatStyle.MEDIUM) + " — " + what);
+            if (event.getNote() != null) {
+                Paragraph note = new Paragraph(event.getNote());
+                note.addClassName("event-note");
+                item.add(note);
+            }
+            list.add(item);
         }
         box.add(list);
         return box;
