@@ -110,31 +110,11 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         box.setId("project-members");
         box.add(new H3(getTranslation("project.members")));
         UnorderedList people = new UnorderedList();
-        people.add(new ListItem(project.getOwner().getDisplayName() + " — " + getTranslation("project.role.owner")));
-        for (Account coHolder : project.getCoHolders()) {
-            ListItem item = new ListItem(coHolder.getDisplayName() + " — " + getTranslation("project.role.co-holder"));
-            if (rights.isOwner()) {
-                Button remove = new Button(getTranslation("project.unassign"), e -> {
-                    projectService.removeCoHolder(projectId, coHolder.getId());
-                    render();
-                });
-                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-                item.add(new Span(" "), remove);
-            }
-            people.add(item);
-        }
-        for (Account coach : project.getCoaches()) {
-            ListItem item = new ListItem(coach.getDisplayName() + " — " + getTranslation("project.role.coach"));
-            if (rights.canAssignCoaches()) {
-                Button remove = new Button(getTranslation("project.unassign"), e -> {
-                    projectService.unassignCoach(projectId, coach.getId());
-                    render();
-                });
-                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-                item.add(new Span(" "), remove);
-            }
-            people.add(item);
-        }
+        people.add(member(project.getOwner(), "project.role.owner", null));
+        project.getCoHolders().forEach(h -> people.add(member(h, "project.role.co-holder",
+                rights.isOwner() ? () -> projectService.removeCoHolder(projectId, h.getId()) : null)));
+        project.getCoaches().forEach(c -> people.add(member(c, "project.role.coach",
+                rights.canAssignCoaches() ? () -> projectService.unassignCoach(projectId, c.getId()) : null)));
         box.add(people);
 
         if (rights.isOwner()) {
@@ -182,6 +162,20 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
             box.add(row);
         }
         return box;
+    }
+
+    /** One person of the team; with a "remove" button when the viewer may remove them. */
+    private ListItem member(Account person, String roleKey, Runnable remove) {
+        ListItem item = new ListItem(person.getDisplayName() + " — " + getTranslation(roleKey));
+        if (remove != null) {
+            Button button = new Button(getTranslation("project.unassign"), e -> {
+                remove.run();
+                render();
+            });
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            item.add(new Span(" "), button);
+        }
+        return item;
     }
 
     private Component timeline() {
