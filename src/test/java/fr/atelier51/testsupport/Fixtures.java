@@ -44,6 +44,15 @@ public class Fixtures {
         return as(holder, () -> projects.create(new NewProject(title, "Résumé de " + title, null, EnumSet.of(Region.OCCITANIE))));
     }
 
+    /** Ids of the projects the signed-in user sees. */
+    public List<Long> visibleProjectIds() {
+        return projects.listVisible().stream().map(Project::getId).toList();
+    }
+
+    public void rememberLanguage(java.util.Locale locale) {
+        accounts.rememberLanguage(locale);
+    }
+
     /** Must be called as an admin. */
     public void deactivate(Account account) {
         accounts.setActive(account.getId(), false);

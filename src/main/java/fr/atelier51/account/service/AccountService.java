@@ -79,6 +79,7 @@ public class AccountService implements UserPreferences {
         }
         Account account = new Account(email, name, organisation.isEmpty() ? null : organisation, form.getRegion(),
                 passwordEncoder.encode(form.getPassword()), role);
+        account.setLanguage(Messages.supported(form.getLanguage()).getLanguage());
         try {
             return accounts.saveAndFlush(account);
         } catch (DataIntegrityViolationException e) {

@@ -9,6 +9,8 @@ public class SignUpForm {
     private String organisation = "";
     private Region region;
     private String password = "";
+    /** The language the person used while signing up; becomes their remembered language. */
+    private java.util.Locale language = java.util.Locale.FRENCH;
 
     public SignUpForm() {
     }
@@ -31,4 +33,6 @@ public class SignUpForm {
     public void setRegion(Region region) { this.region = region; }
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
+    public java.util.Locale getLanguage() { return language; }
+    public SignUpForm withLanguage(java.util.Locale language) { this.language = language; return this; }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import fr.atelier51.base.ui.LanguageSwitch;
 import fr.atelier51.account.service.DemoAccounts;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.DisabledException;
@@ -30,9 +31,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     public LoginView(DemoAccounts demoAccounts) {
         addClassName("login-view");
-        setSizeFull();
         setAlignItems(Alignment.CENTER);
-        setJustifyContentMode(JustifyContentMode.CENTER);
 
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
@@ -42,7 +41,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph(getTranslation("login.tagline"));
         Anchor signUp = new Anchor("signup", getTranslation("login.signup-link"));
         signUp.setId("signup-link");
-        add(new LanguageSwitch(), title, tagline, login, signUp);
+        add(new LanguageSwitch(locale -> { }), title, tagline, login, signUp);
 
         if (demoAccounts.isEnabled()) {
             Div demo = new Div(new H3(getTranslation("login.demo-title")));

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import fr.atelier51.base.ui.LanguageSwitch;
 import fr.atelier51.account.service.AccountService;
 import fr.atelier51.account.service.PasswordPolicy;
 import fr.atelier51.account.service.SignUpForm;
@@ -67,7 +68,7 @@ public class SignUpView extends VerticalLayout {
         submit.addClickListener(e -> {
             try {
                 accountService.signUp(new SignUpForm(name.getValue(), email.getValue(), organisation.getValue(),
-                        region.getValue(), password.getValue()));
+                        region.getValue(), password.getValue()).withLanguage(getLocale()));
                 Notification.show(getTranslation("signup.done"));
                 getUI().ifPresent(ui -> ui.navigate(LoginView.class));
             } catch (BusinessException ex) {
@@ -78,7 +79,7 @@ public class SignUpView extends VerticalLayout {
 
         FormLayout form = new FormLayout(name, email, organisation, region, password);
         form.setMaxWidth("40em");
-        add(new LanguageSwitch(), new H1(getTranslation("signup.title")), new Paragraph(getTranslation("signup.intro")),
+        add(new LanguageSwitch(locale -> { }), new H1(getTranslation("signup.title")), new Paragraph(getTranslation("signup.intro")),
                 form, error, submit, new Anchor("login", getTranslation("signup.login-link")));
     }
 }

@@ -1,6 +1,5 @@
 package fr.atelier51.base.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -9,18 +8,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import fr.atelier51.base.service.Messages;
 import fr.atelier51.base.service.UserPreferences;
 import jakarta.annotation.security.PermitAll;
-
-import java.util.Locale;
 
 /**
  * The app shell: header (name, language, sign-out) and a side navigation built from the views' {@code @Menu}
@@ -36,21 +31,7 @@ public class MainLayout extends AppLayout {
         Span brand = new Span(getTranslation("app.name"));
         brand.addClassName("app-brand");
 
-        Select<Locale> language = new Select<>();
-        language.setItems(Messages.FRENCH, Messages.ENGLISH);
-        language.setItemLabelGenerator(l -> l.getLanguage().equals("en") ? "English" : "Français");
-        language.setValue(Messages.supported(getLocale()));
-        language.setAriaLabel(getTranslation("header.language"));
-        language.addClassName("language-select");
-        language.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                preferences.rememberLanguage(e.getValue());
-                UI ui = UI.getCurrent();
-                ui.getSession().setLocale(e.getValue());
-                ui.setLocale(e.getValue());
-                ui.getPage().reload();
-            }
-        });
+        LanguageSwitch language = new LanguageSwitch(preferences::rememberLanguage);
 
         Span user = new Span(preferences.currentDisplayName().orElse(""));
         user.addClassName("current-user");

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import fr.atelier51.base.service.BusinessException;
@@ -13,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Locale;
+
 /**
  * Per-UI set-up: the signed-in user's remembered language, and an error handler that tells the user in French
  * what went wrong instead of showing a stack trace.
@@ -20,6 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class UiSetup implements VaadinServiceInitListener {
 
+    private static final String CHOSEN_LANGUAGE = "atelier51.language";
     private static final Logger log = LoggerFactory.getLogger(UiSetup.class);
 
     private final UserPreferences preferences;
@@ -34,13 +38,29 @@ public class UiSetup implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(uiInit -> {
             UI ui = uiInit.getUI();
-            preferences.currentLanguage().ifPresent(locale -> {
-                ui.getSession().setLocale(locale);
-                ui.setLocale(locale);
-            });
+            Locale locale = preferences.currentLanguage().orElseGet(() -> chosenOrBrowserLanguage(ui));
+            ui.getSession().setLocale(locale);
+            ui.setLocale(locale);
         });
         event.getSource().addSessionInitListener(sessionInit ->
                 sessionInit.getSession().setErrorHandler(error -> showError(error.getThrowable())));
+    }
+
+    /** Before sign-in: the language picked on the page, else the browser's if we speak it, else French. */
+    private static Locale chosenOrBrowserLanguage(UI ui) {
+        Object chosen = ui.getSession().getAttribute(CHOSEN_LANGUAGE);
+        if (chosen instanceof Locale locale) {
+            return locale;
+        }
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return Messages.supported(request == null ? null : request.getLocale());
+    }
+
+    /** Remembers a language picked before sign-in, for the rest of the browser session. */
+    public static void chooseLanguage(UI ui, Locale locale) {
+        ui.getSession().setAttribute(CHOSEN_LANGUAGE, Messages.supported(locale));
+        ui.getSession().setLocale(locale);
+        ui.setLocale(locale);
     }
 
     private void showError(Throwable throwable) {
@@ -59,7 +79,7 @@ public class UiSetup implements VaadinServiceInitListener {
         }
     }
 
-    private static java.util.Locale locale(UI ui) {
+    private static Locale locale(UI ui) {
         if (ui != null) {
             return ui.getLocale();
         }

@@ -135,8 +135,9 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         if (rights.isOwner()) {
             EmailField email = new EmailField();
             email.setId("invite-email");
+            email.setLabel(getTranslation("project.invite-label"));
             email.setPlaceholder(getTranslation("project.invite-placeholder"));
-            email.setAriaLabel(getTranslation("project.invite-placeholder"));
+            email.setWidth("24em");
             Button invite = new Button(getTranslation("project.invite"), e -> {
                 try {
                     projectService.inviteCoHolder(projectId, email.getValue());
@@ -155,7 +156,9 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         if (rights.canAssignCoaches()) {
             ComboBox<Account> coach = new ComboBox<>();
             coach.setId("assign-coach");
+            coach.setLabel(getTranslation("project.assign-label"));
             coach.setPlaceholder(getTranslation("project.assign-placeholder"));
+            coach.setWidth("24em");
             coach.setItems(accountService.listActiveCoaches().stream().filter(c -> !project.isAssignedCoach(c)).toList());
             coach.setItemLabelGenerator(c -> c.getDisplayName() + " (" + c.getEmail() + ")");
             Button assign = new Button(getTranslation("project.assign"), e -> {

@@ -74,7 +74,9 @@ public class ProjectsView extends VerticalLayout {
             case COACH -> "projects.title.coach";
             case ADMIN -> "projects.title.admin";
         };
-        add(new H2(getTranslation(heading)), create, grid);
+        H2 title = new H2(getTranslation(heading));
+        title.setId("page-title");
+        add(title, create, grid);
         refresh();
     }
 

@@ -1,0 +1,87 @@
+package fr.atelier51.testsupport;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.mock.MockedUI;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import fr.atelier51.account.domain.Account;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.security.Principal;
+import java.util.List;
+
+/**
+ * Browserless view tests: real Spring context and services, Vaadin mocked by Karibu-Testing. The mocked request
+ * reads the user from Spring Security's context, so Vaadin's view access checks and the services see the same user.
+ */
+@IntegrationTest
+public abstract class KaribuTest {
+
+    private static final Routes ROUTES = new Routes().autoDiscoverViews("fr.atelier51");
+
+    @Autowired
+    protected ApplicationContext context;
+    @Autowired
+    protected Fixtures fixtures;
+
+    @BeforeEach
+    void setUpVaadin() {
+        MockVaadin.setMockRequestFactory(SecurityAwareRequest::new);
+        MockVaadin.setup(MockedUI::new, new MockSpringServlet(ROUTES, context, MockedUI::new));
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Signs in as the account, as the login form would. Navigate afterwards. */
+    protected void login(Account account) {
+        var securityContext = SecurityContextHolder.createEmptyContext();
+        securityContext.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account.getEmail(), null,
+                List.of(new SimpleGrantedAuthority(account.getRole().authority()))));
+        SecurityContextHolder.setContext(securityContext);
+        // The browser reloads after sign-in: a fresh UI picks up the user's remembered language.
+        MockVaadin.tearDown();
+        setUpVaadin();
+    }
+
+    protected static void navigate(String location) {
+        UI.getCurrent().navigate(location);
+    }
+
+    private static final class SecurityAwareRequest extends FakeRequest {
+        SecurityAwareRequest(jakarta.servlet.http.HttpSession session) {
+            super(session);
+        }
+
+        /** Our users' browsers ask for French. */
+        @Override
+        public java.util.Locale getLocale() {
+            return java.util.Locale.FRANCE;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            return auth == null || auth instanceof AnonymousAuthenticationToken ? null : auth;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+        }
+    }
+}
