@@ -1,5 +1,6 @@
 package fr.atelier51.knowledge.service;
 
+import fr.atelier51.knowledge.domain.Article51Core;
 import fr.atelier51.knowledge.domain.ArticleRefs;
 import fr.atelier51.knowledge.domain.ArticleVersion;
 import fr.atelier51.knowledge.domain.LegalArticle;
@@ -74,7 +75,7 @@ public class KnowledgeIndex implements DisposableBean {
     public enum State { NOT_STARTED, BUILDING, READY, FAILED }
 
     /** Bump when the documents change shape: the fingerprint includes it. */
-    static final String SCHEMA = "schema-1";
+    static final String SCHEMA = "schema-2";
     private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String FINGERPRINT = "fingerprint";
@@ -106,10 +107,10 @@ public class KnowledgeIndex implements DisposableBean {
     public record Stats(int articles, int notes, int passages, long millis, long bytes) {
     }
 
-    public KnowledgeIndex(@Value("${atelier51.data-dir}") String dataDir,
+    public KnowledgeIndex(@Value("${atelier51.knowledge.index-dir:${atelier51.data-dir}/index}") String indexDir,
                           @Value("${atelier51.knowledge.codes:LEGITEXT000006073189}") List<String> codes,
                           @Value("${atelier51.knowledge.build-on-start:true}") boolean buildOnStart) {
-        this.root = Path.of(dataDir).resolve("index").toAbsolutePath();
+        this.root = Path.of(indexDir).toAbsolutePath().normalize();
         this.codes = codes.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         this.buildOnStart = buildOnStart;
     }
@@ -149,7 +150,16 @@ public class KnowledgeIndex implements DisposableBean {
         }
     }
 
+    /** One build at a time in this JVM, even across application contexts sharing an index folder (tests). */
+    private static final Object BUILD_LOCK = new Object();
+
     private void openOrBuild(boolean force) {
+        synchronized (BUILD_LOCK) {
+            openOrBuildLocked(force);
+        }
+    }
+
+    private void openOrBuildLocked(boolean force) {
         try {
             List<Note> currentNotes = notesReader.readAll();
             String wanted = fingerprint(currentNotes);
@@ -462,6 +472,11 @@ public class KnowledgeIndex implements DisposableBean {
         return d;
     }
 
+    /** Subjects only for the CSS core: another code may reuse the numbers. */
+    private static Optional<String> subjectOf(LegalArticle a) {
+        return a.emphasis() == LegalArticle.Emphasis.CORE ? Article51Core.subject(a.ref()) : Optional.empty();
+    }
+
     private static Document articlePassage(LegalArticle a, ArticleSplitter.Part part) {
         Document d = new Document();
         d.add(new StringField(TYPE, TYPE_PASSAGE, Field.Store.NO));
@@ -476,7 +491,7 @@ public class KnowledgeIndex implements DisposableBean {
         addValidity(d, a);
         d.add(new StoredField(EMPHASIS, a.emphasis().name()));
         d.add(new FloatDocValuesField(WEIGHT, weight(a.emphasis(), a.inForce())));
-        String title = "Article " + a.displayRef();
+        String title = "Article " + a.displayRef() + subjectOf(a).map(t -> " — " + t).orElse("");
         d.add(new TextField(TITLE, title, Field.Store.YES));
         d.add(new Field(TEXT, part.text(), TEXT_WITH_OFFSETS));
         d.add(new TextField(EXACT, part.text(), Field.Store.NO));

@@ -138,7 +138,7 @@ public class KnowledgeSearchService {
                     legiId -> index.unitOfLegiId(legiId).map(this::pathOfUnit),
                     cited -> findUnitUnchecked(searcher, cited, a.codeId()).map(this::pathOfUnit),
                     textAnalyzer, terms);
-            return new ArticlePage(a, html, inForce, citation(a.codeShort(), a.ref(), a.etat(), a.from(), a.to(), today));
+            return new ArticlePage(a, html, ArticleSplitter.plainText(a.html()), inForce, citation(a.codeShort(), a.ref(), a.etat(), a.from(), a.to(), today));
         }));
     }
 
@@ -327,7 +327,7 @@ public class KnowledgeSearchService {
             breadcrumb.add("Article " + ArticleRefs.display(ref));
             String unit = d.get(UNIT);
             return new KnowledgeHit(source, ref, null, d.get(CODE), codeShort,
-                    "Article " + ArticleRefs.display(ref) + (anchor.isEmpty() ? "" : " (" + anchor + ")"),
+                    d.get(TITLE) + (anchor.isEmpty() ? "" : " (" + anchor + ")"),
                     breadcrumb, anchor, safeSnippet, inForce(etat, from, to, today), etat, from,
                     citation(codeShort, ref, etat, from, to, today), "/" + pathOfUnit(unit),
                     "https://www.legifrance.gouv.fr/codes/article_lc/" + d.get(LEGI_ID),

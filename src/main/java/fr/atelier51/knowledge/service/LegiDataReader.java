@@ -1,5 +1,6 @@
 package fr.atelier51.knowledge.service;
 
+import fr.atelier51.knowledge.domain.Article51Core;
 import fr.atelier51.knowledge.domain.ArticleRefs;
 import fr.atelier51.knowledge.domain.ArticleVersion;
 import fr.atelier51.knowledge.domain.LegalArticle;
@@ -30,7 +31,7 @@ import java.util.zip.GZIPInputStream;
  */
 public class LegiDataReader {
 
-    static final String CORE = "L162-31-1";
+    static final String CORE = Article51Core.LAW;
     private static final LocalDate OPEN_END = LocalDate.of(2999, 1, 1);
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -80,18 +81,7 @@ public class LegiDataReader {
 
     /** L.162-31-1 and R.162-50-1 to R.162-50-14. */
     public static boolean isCore(String ref) {
-        if (CORE.equals(ref)) {
-            return true;
-        }
-        if (ref.startsWith("R162-50-")) {
-            try {
-                int n = Integer.parseInt(ref.substring("R162-50-".length()));
-                return n >= 1 && n <= 14;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return false;
+        return Article51Core.isCore(ref);
     }
 
     /** Articles of the CSS that L.162-31-1 II names (the derogable rules). */
