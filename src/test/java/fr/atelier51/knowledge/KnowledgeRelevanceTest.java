@@ -152,8 +152,24 @@ class KnowledgeRelevanceTest {
         double mrr = reciprocal / CASES.size();
         System.out.printf(Locale.ROOT, "Knowledge relevance: %d queries, recall@5 = %.3f, MRR = %.3f%n", CASES.size(), recall, mrr);
         misses.forEach(m -> System.out.println("  miss: " + m));
+        printLatency();
         assertThat(CASES).hasSizeGreaterThanOrEqualTo(60);
         assertThat(recall).as("recall@5; misses: %s", misses).isGreaterThanOrEqualTo(0.9);
+    }
+
+    /** Informative only (never asserted): service latency over the suite's queries, warm, on this machine. */
+    private void printLatency() {
+        List<Long> micros = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (Case c : CASES) {
+                long t = System.nanoTime();
+                Fixtures.as(holder, () -> search.search(c.query(), 10));
+                micros.add((System.nanoTime() - t) / 1000);
+            }
+        }
+        micros.sort(Long::compare);
+        System.out.printf(Locale.ROOT, "Knowledge search latency (service, top 10 with snippets, %d queries): p50 %.1f ms, p95 %.1f ms%n",
+                micros.size(), micros.get(micros.size() / 2) / 1000.0, micros.get(micros.size() * 95 / 100) / 1000.0);
     }
 
     static boolean matches(KnowledgeHit hit, List<String> expected) {

@@ -8,6 +8,7 @@ import fr.atelier51.knowledge.domain.SourceKind;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -87,18 +88,18 @@ public class KnowledgeSearchService {
             return KnowledgeResults.message("knowledge.search.empty", millisSince(start), false);
         }
         String jumpTo = referenceTarget(text, q.codeId()).orElse(null);
-        Optional<Query> main = buildQuery(text);
-        if (main.isEmpty()) {
-            return new KnowledgeResults(0, millisSince(start), List.of(), jumpTo,
-                    jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
-        }
-        Query filtered = new BooleanQuery.Builder()
-                .add(main.get(), Occur.MUST)
-                .add(filter(q), Occur.FILTER)
-                .build();
-        Query ranked = FunctionScoreQuery.boostByValue(filtered, DoubleValuesSource.fromFloatField(WEIGHT));
         LocalDate today = LocalDate.now(PARIS);
         return index.withSearcher(searcher -> {
+            Optional<Query> main = buildQuery(text, searcher.getIndexReader());
+            if (main.isEmpty()) {
+                return new KnowledgeResults(0, millisSince(start), List.of(), jumpTo,
+                        jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
+            }
+            Query filtered = new BooleanQuery.Builder()
+                    .add(main.get(), Occur.MUST)
+                    .add(filter(q), Occur.FILTER)
+                    .build();
+            Query ranked = FunctionScoreQuery.boostByValue(filtered, DoubleValuesSource.fromFloatField(WEIGHT));
             TopDocs top = searcher.search(ranked, q.limit() * 4 + 20);
             Map<String, ScoreDoc> bestByUnit = new LinkedHashMap<>();
             var stored = searcher.storedFields();
@@ -203,7 +204,8 @@ public class KnowledgeSearchService {
         return Optional.empty();
     }
 
-    Optional<Query> buildQuery(String text) {
+    /** The query for a sanitised text; fuzzy matching only for words the index does not know (typos). */
+    Optional<Query> buildQuery(String text, IndexReader reader) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int clauses = 0;
         Set<String> refs = ArticleRefs.findInQuery(text);
@@ -244,7 +246,8 @@ public class KnowledgeSearchService {
                 clauses += add(b, qb.createPhraseQuery(TEXT, plain, 3), 1.5f);
             }
             for (String term : new HashSet<>(textTerms)) {
-                if (term.length() >= 6 && !term.chars().allMatch(Character::isDigit)) {
+                if (term.length() >= 5 && !term.chars().allMatch(Character::isDigit)
+                        && reader.docFreq(new Term(TEXT, term)) == 0) {
                     b.add(new BoostQuery(new FuzzyQuery(new Term(TEXT, term), 1, 2, 20, true), 0.2f), Occur.SHOULD);
                     clauses++;
                 }
