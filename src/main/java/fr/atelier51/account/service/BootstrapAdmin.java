@@ -1,6 +1,8 @@
 package fr.atelier51.account.service;
 
 import fr.atelier51.account.domain.Role;
+import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.base.service.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,15 +22,17 @@ public class BootstrapAdmin implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
     private final AccountService accountService;
+    private final Messages messages;
     private final String email;
     private final String password;
     private final String name;
 
-    public BootstrapAdmin(AccountService accountService,
+    public BootstrapAdmin(AccountService accountService, Messages messages,
                           @Value("${atelier51.bootstrap-admin.email:}") String email,
                           @Value("${atelier51.bootstrap-admin.password:}") String password,
                           @Value("${atelier51.bootstrap-admin.name:Administrateur}") String name) {
         this.accountService = accountService;
+        this.messages = messages;
         this.email = email;
         this.password = password;
         this.name = name;
@@ -43,7 +47,13 @@ public class BootstrapAdmin implements ApplicationRunner {
             log.warn("Aucun administrateur : définissez ATELIER51_ADMIN_EMAIL et ATELIER51_ADMIN_PASSWORD pour en créer un.");
             return;
         }
-        accountService.createSystemAccount(new SignUpForm(name, email, null, null, password), Role.ADMIN);
+        try {
+            accountService.createSystemAccount(new SignUpForm(name, email, null, null, password), Role.ADMIN);
+        } catch (BusinessException e) {
+            // Refuse to start rather than run without an admin: say why, in words.
+            throw new IllegalStateException("Premier administrateur refusé (ATELIER51_ADMIN_*) : "
+                    + messages.fr(e.messageKey(), e.args()), e);
+        }
         log.info("Premier administrateur créé : {}", email);
     }
 }

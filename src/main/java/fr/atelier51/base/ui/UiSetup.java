@@ -3,6 +3,7 @@ package fr.atelier51.base.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -42,8 +43,22 @@ public class UiSetup implements VaadinServiceInitListener {
             ui.getSession().setLocale(locale);
             ui.setLocale(locale);
         });
+        event.getSource().setSystemMessagesProvider(info -> systemMessages(Messages.supported(info.getLocale())));
         event.getSource().addSessionInitListener(sessionInit ->
                 sessionInit.getSession().setErrorHandler(error -> showError(error.getThrowable())));
+    }
+
+    /** Vaadin's own messages (expired session, lost connection, internal error) in the user's language. */
+    private CustomizedSystemMessages systemMessages(Locale locale) {
+        CustomizedSystemMessages m = new CustomizedSystemMessages();
+        m.setSessionExpiredCaption(messages.getTranslation("system.session-expired-caption", locale));
+        m.setSessionExpiredMessage(messages.getTranslation("system.session-expired-message", locale));
+        m.setSessionExpiredNotificationEnabled(true);
+        m.setInternalErrorCaption(messages.getTranslation("system.internal-error-caption", locale));
+        m.setInternalErrorMessage(messages.getTranslation("system.internal-error-message", locale));
+        m.setCookiesDisabledCaption(messages.getTranslation("system.cookies-caption", locale));
+        m.setCookiesDisabledMessage(messages.getTranslation("system.cookies-message", locale));
+        return m;
     }
 
     /** Before sign-in: the language picked on the page, else the browser's if we speak it, else French. */

@@ -111,6 +111,12 @@ public class Project {
         touch();
     }
 
+    public boolean removeCoHolder(Account account) {
+        boolean removed = coHolders.remove(account);
+        touch();
+        return removed;
+    }
+
     public void assignCoach(Account coach) {
         coaches.add(coach);
         touch();

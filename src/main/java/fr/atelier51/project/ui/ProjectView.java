@@ -117,7 +117,18 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         box.add(new H3(getTranslation("project.members")));
         UnorderedList people = new UnorderedList();
         people.add(new ListItem(project.getOwner().getDisplayName() + " — " + getTranslation("project.role.owner")));
-        project.getCoHolders().forEach(h -> people.add(new ListItem(h.getDisplayName() + " — " + getTranslation("project.role.co-holder"))));
+        for (Account coHolder : project.getCoHolders()) {
+            ListItem item = new ListItem(coHolder.getDisplayName() + " — " + getTranslation("project.role.co-holder"));
+            if (rights.isOwner()) {
+                Button remove = new Button(getTranslation("project.unassign"), e -> {
+                    projectService.removeCoHolder(projectId, coHolder.getId());
+                    render();
+                });
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+                item.add(new Span(" "), remove);
+            }
+            people.add(item);
+        }
         for (Account coach : project.getCoaches()) {
             ListItem item = new ListItem(coach.getDisplayName() + " — " + getTranslation("project.role.coach"));
             if (rights.canAssignCoaches()) {
