@@ -96,6 +96,16 @@ class ProjectAccessMatrixTest {
     }
 
     @Test
+    void removedCoHolderLosesAccessAtOnce() {
+        long id = projectOfA.getId();
+        as(holderA, () -> projects.inviteCoHolder(id, holderB.getEmail()));
+        assertThatThrownBy(() -> as(holderB, () -> projects.removeCoHolder(id, holderB.getId()))).isInstanceOf(ForbiddenException.class);
+        as(holderA, () -> projects.removeCoHolder(id, holderB.getId()));
+        assertThatThrownBy(() -> as(holderB, () -> projects.get(id))).isInstanceOf(NotFoundException.class);
+        assertThat(as(holderA, () -> projects.timeline(id))).extracting(e -> e.getType()).contains(ProjectEventType.CO_HOLDER_REMOVED);
+    }
+
+    @Test
     void assignedCoachWorksAndSeesPrivateNotesButCannotInviteOrAssign() {
         long id = projectOfA.getId();
         assertThat(as(coachAssigned, () -> projects.listVisible())).extracting(Project::getId).contains(id);

@@ -20,6 +20,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -74,6 +75,18 @@ public class Project {
             inverseJoinColumns = @JoinColumn(name = "account_id"))
     private Set<Account> coaches = new LinkedHashSet<>();
 
+    @Column(name = "filed_on")
+    private LocalDate filedOn;
+
+    @Column(name = "filed_destination", length = 300)
+    private String filedDestination;
+
+    @Column(name = "outcome_on")
+    private LocalDate outcomeOn;
+
+    @Column(name = "outcome_note", length = 2000)
+    private String outcomeNote;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -111,6 +124,12 @@ public class Project {
         touch();
     }
 
+    public boolean removeCoHolder(Account account) {
+        boolean removed = coHolders.remove(account);
+        touch();
+        return removed;
+    }
+
     public void assignCoach(Account coach) {
         coaches.add(coach);
         touch();
@@ -125,6 +144,32 @@ public class Project {
     public void changeStatus(ProjectStatus newStatus) {
         this.status = newStatus;
         touch();
+    }
+
+    public void recordFiling(LocalDate on, String destination) {
+        this.filedOn = on;
+        this.filedDestination = destination;
+    }
+
+    public void recordOutcome(LocalDate on, String note) {
+        this.outcomeOn = on;
+        this.outcomeNote = note;
+    }
+
+    public LocalDate getFiledOn() {
+        return filedOn;
+    }
+
+    public String getFiledDestination() {
+        return filedDestination;
+    }
+
+    public LocalDate getOutcomeOn() {
+        return outcomeOn;
+    }
+
+    public String getOutcomeNote() {
+        return outcomeNote;
     }
 
     public void touch() {

@@ -1,7 +1,7 @@
 package fr.atelier51.project.domain;
 
 public enum ProjectEventType {
-    CREATED, UPDATED, STATUS_CHANGED, CO_HOLDER_ADDED, COACH_ASSIGNED, COACH_UNASSIGNED;
+    CREATED, UPDATED, STATUS_CHANGED, CO_HOLDER_ADDED, CO_HOLDER_REMOVED, COACH_ASSIGNED, COACH_UNASSIGNED;
 
     public String labelKey() {
         return "project.event." + name();

@@ -13,6 +13,7 @@ import fr.atelier51.project.domain.ProjectEvent;
 import fr.atelier51.project.domain.ProjectEventRepository;
 import fr.atelier51.project.domain.ProjectEventType;
 import fr.atelier51.project.domain.ProjectRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,13 +33,15 @@ public class ProjectService {
     private final ProjectEventRepository events;
     private final AccountRepository accounts;
     private final CurrentAccount currentAccount;
+    private final ApplicationEventPublisher publisher;
 
     public ProjectService(ProjectRepository projects, ProjectEventRepository events, AccountRepository accounts,
-                          CurrentAccount currentAccount) {
+                          CurrentAccount currentAccount, ApplicationEventPublisher publisher) {
         this.projects = projects;
         this.events = events;
         this.accounts = accounts;
         this.currentAccount = currentAccount;
+        this.publisher = publisher;
     }
 
     public Project create(NewProject form) {
@@ -123,6 +126,22 @@ public class ProjectService {
         return project;
     }
 
+    /** The owner removes a co-holder; the person loses access at once. */
+    public Project removeCoHolder(long projectId, long accountId) {
+        Account caller = currentAccount.require();
+        Project project = readable(projectId, caller);
+        if (!ProjectAccess.isOwner(caller, project)) {
+            throw new ForbiddenException("project.error.only-owner-invites");
+        }
+        Account removed = accounts.findById(accountId)
+                .orElseThrow(() -> new BusinessException("project.error.member-unknown"));
+        if (project.removeCoHolder(removed)) {
+            events.save(new ProjectEvent(project, ProjectEventType.CO_HOLDER_REMOVED, caller, removed.getDisplayName()));
+            publisher.publishEvent(new ProjectMembershipChanged(projectId, accountId));
+        }
+        return project;
+    }
+
     public Project assignCoach(long projectId, long coachId) {
         Account caller = currentAccount.require();
         Project project = readable(projectId, caller);
@@ -150,6 +169,7 @@ public class ProjectService {
                 .orElseThrow(() -> new BusinessException("project.error.coach-unknown"));
         if (project.unassignCoach(coach)) {
             events.save(new ProjectEvent(project, ProjectEventType.COACH_UNASSIGNED, caller, coach.getDisplayName()));
+            publisher.publishEvent(new ProjectMembershipChanged(projectId, coachId));
         }
         return project;
     }
