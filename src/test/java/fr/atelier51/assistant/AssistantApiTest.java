@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -86,6 +87,16 @@ class AssistantApiTest {
         mvc.perform(as(holderA, post("/api/projects/" + id + "/assistant/derogations/II-99/confirm")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", containsString("Dérogation inconnue")));
+        mvc.perform(as(holderA, patch("/api/projects/" + id + "/assistant/state").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"territories\":[\"national\"],\"durationMonths\":36}")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.scope").value("NATIONAL"))
+                .andExpect(jsonPath("$.destination.name", containsString("Rapporteur général")))
+                .andExpect(jsonPath("$.durationMonths").value(36));
+        mvc.perform(as(holderA, patch("/api/projects/" + id + "/assistant/state").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"durationMonths\":72}")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", containsString("cinq ans")));
         mvc.perform(as(holderA, get("/api/projects/" + id + "/assistant/messages")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].author").value("ASSISTANT"))

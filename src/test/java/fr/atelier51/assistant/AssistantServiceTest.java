@@ -109,6 +109,26 @@ class AssistantServiceTest {
     }
 
     @Test
+    void theRecordCanBeCorrectedByHand() {
+        long id = project.getId();
+        as(holderA, () -> assistant.reply(id, InterviewEngineTest.LONG_IDEA));
+        ProjectRecord r = as(holderA, () -> assistant.correct(id, new fr.atelier51.assistant.service.InterviewEngine.Correction(
+                null, "Patients insuffisants cardiaques de plus de 70 ans", null, null, List.of("Finistère", "Morbihan"), 30, null)));
+        assertThat(r.getTerritories()).containsExactly("Finistère (29)", "Morbihan (56)");
+        assertThat(r.getDestination().name()).contains("ARS Bretagne");
+        assertThat(r.getDurationMonths()).isEqualTo(30);
+        assertThat(as(holderA, () -> assistant.state(id)).getPopulation()).startsWith("Patients insuffisants cardiaques de plus");
+        assertThatThrownBy(() -> as(holderA, () -> assistant.correct(id, new fr.atelier51.assistant.service.InterviewEngine.Correction(
+                null, null, null, null, null, 84, null)))).isInstanceOf(fr.atelier51.base.service.BusinessException.class)
+                .hasMessage("assistant.error.duration-too-long");
+        assertThatThrownBy(() -> as(holderA, () -> assistant.correct(id, new fr.atelier51.assistant.service.InterviewEngine.Correction(
+                null, null, null, null, List.of("Atlantide"), null, null)))).hasMessage("assistant.error.territory-unknown");
+        assertThat(as(holderA, () -> assistant.state(id)).getDurationMonths()).isEqualTo(30);
+        assertThatThrownBy(() -> as(admin, () -> assistant.correct(id, new fr.atelier51.assistant.service.InterviewEngine.Correction(
+                "x", null, null, null, null, null, null)))).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
     void derogationsAreConfirmedAndRejectedThroughTheService() {
         long id = project.getId();
         as(holderA, () -> assistant.reply(id, InterviewEngineTest.LONG_IDEA));

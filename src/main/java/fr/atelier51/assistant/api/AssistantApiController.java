@@ -7,6 +7,7 @@ import fr.atelier51.assistant.service.AssistantReply;
 import fr.atelier51.assistant.service.AssistantService;
 import fr.atelier51.assistant.service.InterviewEngine;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -58,6 +59,12 @@ public class AssistantApiController {
     @GetMapping("/state")
     public ProjectRecord state(@PathVariable long id) {
         return assistant.state(id);
+    }
+
+    /** Corrects the record by hand: {problem, population, organisation, paymentChange, territories[], durationMonths, evaluationIdeas[]}. */
+    @PatchMapping("/state")
+    public ProjectRecord correct(@PathVariable long id, @RequestBody InterviewEngine.Correction correction) {
+        return assistant.correct(id, correction);
     }
 
     @PostMapping("/derogations/{code}/confirm")

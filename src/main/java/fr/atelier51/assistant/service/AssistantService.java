@@ -100,6 +100,15 @@ public class AssistantService {
         return session.getRecord();
     }
 
+    /** A correction by hand of the record (fields left null are kept). */
+    public ProjectRecord correct(long projectId, InterviewEngine.Correction correction) {
+        requireWork(projectId);
+        AssistantSession session = session(projectId);
+        session.update(engine.correct(session.getRecord(), correction));
+        flush(session);
+        return session.getRecord();
+    }
+
     /** What the caller may do here (members and assigned coaches talk; admins read). */
     @Transactional(readOnly = true)
     public boolean canTalk(long projectId) {

@@ -440,6 +440,64 @@ public class InterviewEngine {
         return r;
     }
 
+    /** A correction by hand of the record's facts; a null field is left as it is, a blank text clears it. */
+    public record Correction(String problem, String population, String organisation, String paymentChange,
+                             List<String> territories, Integer durationMonths, List<String> evaluationIdeas) {
+    }
+
+    public ProjectRecord correct(ProjectRecord current, Correction c) {
+        ProjectRecord r = ProjectRecordConverter.copy(current);
+        if (c.problem() != null) r.setProblem(blankToNull(c.problem()));
+        if (c.population() != null) r.setPopulation(blankToNull(c.population()));
+        if (c.organisation() != null) r.setOrganisation(blankToNull(c.organisation()));
+        if (c.paymentChange() != null) r.setPaymentChange(blankToNull(c.paymentChange()));
+        if (c.territories() != null) {
+            r.setTerritories(List.of());
+            r.setRegions(Set.of());
+            r.setNational(false);
+            r.setMultiRegion(false);
+            for (String name : c.territories()) {
+                if (name == null || name.isBlank()) {
+                    continue;
+                }
+                Territories.Result t = Territories.find(name.strip(), true);
+                if (t.isEmpty()) {
+                    throw new BusinessException("assistant.error.territory-unknown", name.strip());
+                }
+                t.hits().forEach(h -> {
+                    if (!r.getTerritories().contains(h.label())) {
+                        r.getTerritories().add(h.label());
+                    }
+                    r.getRegions().add(h.region());
+                });
+                r.setNational(r.isNational() || t.national());
+                r.setMultiRegion(r.isMultiRegion() || t.multiRegion());
+            }
+        }
+        if (c.durationMonths() != null) {
+            int months = c.durationMonths();
+            if (months <= 0) {
+                throw new BusinessException("assistant.error.duration-invalid");
+            }
+            if (months > Rules.MAX_MONTHS) {
+                throw new BusinessException("assistant.error.duration-too-long", months);
+            }
+            r.setDurationMonths(months);
+            r.setDurationNote(null);
+        }
+        if (c.evaluationIdeas() != null) {
+            r.setEvaluationIdeas(c.evaluationIdeas().stream().filter(i -> i != null && !i.isBlank())
+                    .map(ProjectRecord::clip).limit(10).toList());
+        }
+        Rules.apply(r);
+        r.setCurrentStep(nextStep(r));
+        return r;
+    }
+
+    private static String blankToNull(String s) {
+        return s.isBlank() ? null : s;
+    }
+
     // ------------------------------------------------------------------------------------------ flow
 
     static Step nextStep(ProjectRecord r) {
