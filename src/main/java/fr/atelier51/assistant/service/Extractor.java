@@ -154,6 +154,9 @@ final class Extractor {
     private static final Pattern AGE_CONTEXT = p("(plus de|moins de|\\+ de|ages? de|agees? de|age de|enfants de|bebes? de|nourrissons? de|over|under|aged)\\s+$");
     private static final Pattern EVALUATION = p("indicateur\\w*|evalu\\w*|mesur\\w*|taux de|nombre de|satisfaction|reduction (du|des|de la)|re ?-? ?hospitalisation\\w*|passages? aux urgences|qualite de vie|cout\\w* (evite|par patient)|\\bproms?\\b|\\bprems?\\b");
 
+    private static final Pattern EVALUATION_ABOUT = p("indicateur\\w*|evalu\\w*|mesurer|on mesurera|nous mesurerons|we will measure");
+    private static final Pattern DOCTORS = p("\\bmedecins?\\b|\\bdoctors?\\b");
+
     static Extraction extract(String original, Step step) {
         Extraction x = new Extraction();
         String f = Text.fold(original);
@@ -172,7 +175,7 @@ final class Extractor {
                 x.professionals.add(label);
             }
         });
-        if (x.professionals.stream().noneMatch(s -> s.startsWith("médecins")) && Pattern.compile("\\bmedecins?\\b|\\bdoctors?\\b").matcher(f).find()) {
+        if (x.professionals.stream().noneMatch(s -> s.startsWith("médecins")) && DOCTORS.matcher(f).find()) {
             x.professionals.add("médecins");
         }
         SETTINGS.forEach((label, pattern) -> {
@@ -280,7 +283,7 @@ final class Extractor {
         }
         for (int i = 0; i < sentences.length && ideas.size() < 5; i++) {
             String s = sentences[i].strip();
-            boolean about = Pattern.compile("indicateur\\w*|evalu\\w*|mesurer|on mesurera|nous mesurerons|we will measure").matcher(foldedSentences[i]).find();
+            boolean about = EVALUATION_ABOUT.matcher(foldedSentences[i]).find();
             if (s.length() >= 8 && s.length() <= 400 && (about || evaluationStep) && EVALUATION.matcher(foldedSentences[i]).find()) {
                 ideas.add(s);
             }
