@@ -608,7 +608,7 @@ public class InterviewEngine {
             new Topic(Pattern.compile("lettre d'intention|\\bli\\b"),
                     "La lettre d’intention est la première version courte du projet, envoyée à l’ARS (ou au rapporteur général) ; son modèle officiel n’a pas été retrouvé : nos rubriques sont reconstituées à partir du contenu minimal du cahier des charges (CSS, art. R.162-50-6).",
                     List.of(Rules.R_CONTENT, Citation.note("08-rediger-la-lettre-d-intention", "Rédiger la lettre d’intention"))),
-            new Topic(Pattern.compile("evaluat"),
+            new Topic(Pattern.compile("evalu"),
                     "Toutes les évaluations sont financées par le FISS ; le CTIS fixe le cadre, des évaluateurs externes peuvent intervenir, et le rapport d’évaluation est transmis dans les six mois suivant la fin (CSS, art. R.162-50-14).",
                     List.of(Citation.article("R.162-50-14"), Citation.note("10-evaluation", "Évaluation"))),
             new Topic(Pattern.compile("cooperation|delegation|competence"),
