@@ -76,6 +76,13 @@ public class AssistantService {
         return sessions.findByProjectId(projectId).map(AssistantSession::getRecord).orElseGet(AssistantService::fresh);
     }
 
+    /** When the conversation last moved (a portfolio's "last activity"), if it ever did. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<java.time.Instant> lastTurnAt(long projectId) {
+        projects.get(projectId);
+        return sessions.findByProjectId(projectId).map(AssistantSession::getUpdatedAt);
+    }
+
     /** The conversation, oldest first; starts with the greeting. */
     @Transactional(readOnly = true)
     public List<AssistantMessage> conversation(long projectId) {
