@@ -132,6 +132,26 @@ class ProjectViewsTest extends KaribuTest {
     }
 
     @Test
+    void holderMovesTheProjectOnFromTheStatusBanner() {
+        Account holder = fixtures.account(Role.HOLDER, "Rémi");
+        Project project = fixtures.projectOf(holder, "Projet à faire avancer");
+        login(holder);
+        navigate("projects/" + project.getId());
+        assertThat(_find(Button.class, spec -> spec.withId("transition-VALIDATE"))).isEmpty();
+        _click(_get(Button.class, spec -> spec.withId("transition-START_WRITING")));
+        _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("status-banner")).getElement().getTextRecursively())
+                .contains("En rédaction");
+        assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("project-timeline"))
+                .getElement().getTextRecursively()).contains("Rémi a changé le statut : En rédaction.");
+
+        _click(_get(Button.class, spec -> spec.withId("transition-REQUEST_REVIEW")));
+        _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("transition-error")).getText())
+                .startsWith("Aucun coach n’accompagne encore ce projet");
+    }
+
+    @Test
     void coachSeesOnlyAssignedProjectsAndCannotCreate() {
         Account coach = fixtures.account(Role.COACH, "Zoé");
         login(coach);

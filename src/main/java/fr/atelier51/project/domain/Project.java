@@ -20,6 +20,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -73,6 +74,18 @@ public class Project {
     @JoinTable(name = "project_coach", joinColumns = @JoinColumn(name = "project_id"),
             inverseJoinColumns = @JoinColumn(name = "account_id"))
     private Set<Account> coaches = new LinkedHashSet<>();
+
+    @Column(name = "filed_on")
+    private LocalDate filedOn;
+
+    @Column(name = "filed_destination", length = 300)
+    private String filedDestination;
+
+    @Column(name = "outcome_on")
+    private LocalDate outcomeOn;
+
+    @Column(name = "outcome_note", length = 2000)
+    private String outcomeNote;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -131,6 +144,32 @@ public class Project {
     public void changeStatus(ProjectStatus newStatus) {
         this.status = newStatus;
         touch();
+    }
+
+    public void recordFiling(LocalDate on, String destination) {
+        this.filedOn = on;
+        this.filedDestination = destination;
+    }
+
+    public void recordOutcome(LocalDate on, String note) {
+        this.outcomeOn = on;
+        this.outcomeNote = note;
+    }
+
+    public LocalDate getFiledOn() {
+        return filedOn;
+    }
+
+    public String getFiledDestination() {
+        return filedDestination;
+    }
+
+    public LocalDate getOutcomeOn() {
+        return outcomeOn;
+    }
+
+    public String getOutcomeNote() {
+        return outcomeNote;
     }
 
     public void touch() {

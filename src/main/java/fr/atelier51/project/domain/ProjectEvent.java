@@ -40,6 +40,10 @@ public class ProjectEvent {
     @Column(length = 500)
     private String detail;
 
+    /** What the person wrote with the action (why changes are asked, the outcome's note). */
+    @Column(length = 2000)
+    private String note;
+
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
@@ -52,6 +56,15 @@ public class ProjectEvent {
         this.actor = actor;
         this.detail = detail;
         this.occurredAt = Instant.now();
+    }
+
+    public ProjectEvent withNote(String note) {
+        this.note = note;
+        return this;
+    }
+
+    public String getNote() {
+        return note;
     }
 
     public Long getId() {

@@ -27,9 +27,10 @@ import fr.atelier51.base.domain.Region;
 import fr.atelier51.base.service.BusinessException;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.domain.ProjectEvent;
-import fr.atelier51.project.domain.ProjectStatus;
+import fr.atelier51.project.domain.ProjectEventType;
 import fr.atelier51.project.service.ProjectPermissions;
 import fr.atelier51.project.service.ProjectService;
+import fr.atelier51.project.service.ProjectWorkflow;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.ZoneId;
@@ -44,12 +45,14 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final ProjectService projectService;
     private final AccountService accountService;
+    private final ProjectWorkflow workflow;
     private long projectId;
     private String title = "Atelier 51";
 
-    public ProjectView(ProjectService projectService, AccountService accountService) {
+    public ProjectView(ProjectService projectService, AccountService accountService, ProjectWorkflow workflow) {
         this.projectService = projectService;
         this.accountService = accountService;
+        this.workflow = workflow;
         addClassName("project-view");
     }
 
@@ -77,7 +80,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         title = project.getTitle() + " — Atelier 51";
         removeAll();
 
-        add(statusBanner(project.getStatus()));
+        add(new StatusPanel(workflow, project, this::render));
         H2 heading = new H2(project.getTitle());
         heading.setId("project-title-heading");
         add(heading);
@@ -85,17 +88,9 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
             add(new Paragraph(project.getSummary()));
         }
         add(facts(project));
+        add(new Button(getTranslation("assistant.open"), e -> getUI().ifPresent(ui -> ui.navigate("projects/" + projectId + "/assistant"))));
         add(members(project, rights));
         add(timeline());
-    }
-
-    private Component statusBanner(ProjectStatus status) {
-        Div banner = new Div();
-        banner.setId("status-banner");
-        banner.addClassNames("status-banner", "status-" + status.name().toLowerCase());
-        banner.add(new Span(getTranslation("project.status-label")), new StatusBadge(status),
-                new Span(getTranslation("project.status-help." + status.name())));
-        return banner;
     }
 
     private Component facts(Project project) {
@@ -116,31 +111,11 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         box.setId("project-members");
         box.add(new H3(getTranslation("project.members")));
         UnorderedList people = new UnorderedList();
-        people.add(new ListItem(project.getOwner().getDisplayName() + " — " + getTranslation("project.role.owner")));
-        for (Account coHolder : project.getCoHolders()) {
-            ListItem item = new ListItem(coHolder.getDisplayName() + " — " + getTranslation("project.role.co-holder"));
-            if (rights.isOwner()) {
-                Button remove = new Button(getTranslation("project.unassign"), e -> {
-                    projectService.removeCoHolder(projectId, coHolder.getId());
-                    render();
-                });
-                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-                item.add(new Span(" "), remove);
-            }
-            people.add(item);
-        }
-        for (Account coach : project.getCoaches()) {
-            ListItem item = new ListItem(coach.getDisplayName() + " — " + getTranslation("project.role.coach"));
-            if (rights.canAssignCoaches()) {
-                Button remove = new Button(getTranslation("project.unassign"), e -> {
-                    projectService.unassignCoach(projectId, coach.getId());
-                    render();
-                });
-                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-                item.add(new Span(" "), remove);
-            }
-            people.add(item);
-        }
+        people.add(member(project.getOwner(), "project.role.owner", null));
+        project.getCoHolders().forEach(h -> people.add(member(h, "project.role.co-holder",
+                rights.isOwner() ? () -> projectService.removeCoHolder(projectId, h.getId()) : null)));
+        project.getCoaches().forEach(c -> people.add(member(c, "project.role.coach",
+                rights.canAssignCoaches() ? () -> projectService.unassignCoach(projectId, c.getId()) : null)));
         box.add(people);
 
         if (rights.isOwner()) {
@@ -190,6 +165,20 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         return box;
     }
 
+    /** One person of the team; with a "remove" button when the viewer may remove them. */
+    private ListItem member(Account person, String roleKey, Runnable remove) {
+        ListItem item = new ListItem(person.getDisplayName() + " — " + getTranslation(roleKey));
+        if (remove != null) {
+            Button button = new Button(getTranslation("project.unassign"), e -> {
+                remove.run();
+                render();
+            });
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            item.add(new Span(" "), button);
+        }
+        return item;
+    }
+
     private Component timeline() {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
@@ -197,9 +186,17 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         box.add(new H3(getTranslation("project.timeline")));
         UnorderedList list = new UnorderedList();
         for (ProjectEvent event : projectService.timeline(projectId)) {
-            String what = getTranslation(event.getType().labelKey(), event.getActor().getDisplayName(),
-                    event.getDetail() == null ? "" : event.getDetail());
-            list.add(new ListItem(format(event.getOccurredAt(), FormatStyle.MEDIUM) + " — " + what));
+            String detail = event.getDetail() == null ? ""
+                    : event.getType() == ProjectEventType.STATUS_CHANGED ? getTranslation("project.status." + event.getDetail())
+                    : event.getDetail();
+            String what = getTranslation(event.getType().labelKey(), event.getActor().getDisplayName(), detail);
+            ListItem item = new ListItem(format(event.getOccurredAt(), FormatStyle.MEDIUM) + " — " + what);
+            if (event.getNote() != null) {
+                Paragraph note = new Paragraph(event.getNote());
+                note.addClassName("event-note");
+                item.add(note);
+            }
+            list.add(item);
         }
         box.add(list);
         return box;

@@ -1,0 +1,118 @@
+package fr.atelier51.knowledge.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Article references of the French codes, normalised to one spelling: the letter(s), then the number without
+ * dots or spaces ({@code L162-31-1}, {@code R162-50-6}, {@code D178-1}, {@code LO111-3}). Texts write
+ * "L. 162-31-1", "art. R.162-50-6", "article L 160-13 du CSS"; users also type "l162-31-1" or "L.162.31.1".
+ */
+public final class ArticleRefs {
+
+    /** Legal texts: an upper-case letter; the number has at least one dash (all code articles do). */
+    private static final Pattern IN_TEXT = Pattern.compile(
+            "(?<![\\p{L}\\d])(LO|L|R|D|A)[\\s.*]{0,3}(\\d{1,4}(?:\\s?[-‑–]\\s?\\d{1,4}){1,4})(?![\\d\\p{L}])");
+
+    /** Queries: any case, dots for dashes accepted, "art."/"article" prefixes optional. */
+    private static final Pattern IN_QUERY = Pattern.compile(
+            "(?i)(?<![\\p{L}\\d])(LO|L|R|D)[\\s.*]{0,4}(\\d{1,4}(?:\\s?[-‑–.]\\s?\\d{1,4}){1,4})(?![\\d\\p{L}])");
+
+    /** A bare number such as 162-31-1 (the user left out the letter). */
+    private static final Pattern BARE = Pattern.compile("^\\s*(?:art(?:icle)?\\.?\\s*)?(\\d{1,4}(?:\\s?[-.]\\s?\\d{1,4}){1,4})\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Words that may surround a reference typed alone ("article L 160-13 du CSS"). */
+    private static final Pattern FILLER = Pattern.compile(
+            "(?iu)\\b(?:art(?:icle)?s?|du|de|la|le|l|code|css|c\\.?\\s?s\\.?\\s?s|sécurité|securite|sociale|travail|trav|version|en|vigueur)\\b|[\\s.,;:()«»\"'’*-]");
+
+    private ArticleRefs() {
+    }
+
+    /** References cited in a legal or note text, normalised, in order of appearance, without duplicates. */
+    public static Set<String> findInText(String text) {
+        return find(IN_TEXT, text);
+    }
+
+    /** References typed in a query, whatever the spelling. */
+    public static Set<String> findInQuery(String query) {
+        return find(IN_QUERY, query);
+    }
+
+    /** The single reference when the query is only a reference (with "art.", "du CSS" around), else empty. */
+    public static Optional<String> onlyReference(String query) {
+        if (query == null || query.isBlank() || query.length() > 120) {
+            return Optional.empty();
+        }
+        Set<String> refs = findInQuery(query);
+        if (refs.size() == 1) {
+            String rest = FILLER.matcher(IN_QUERY.matcher(query).replaceAll(" ")).replaceAll("");
+            return rest.isEmpty() ? Optional.of(refs.iterator().next()) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** "162-31-1" alone: the number without its letter, for the caller to try L, R, D. */
+    public static Optional<String> bareNumber(String query) {
+        if (query == null) {
+            return Optional.empty();
+        }
+        Matcher m = BARE.matcher(query);
+        return m.matches() ? Optional.of(m.group(1).replaceAll("\\s", "").replace('.', '-')) : Optional.empty();
+    }
+
+    /** Normalises one reference ("l. 162-31-1" → "L162-31-1"); empty if it is not one. */
+    public static Optional<String> normalise(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Set<String> refs = findInQuery(raw.strip());
+        return refs.size() == 1 ? Optional.of(refs.iterator().next()) : Optional.empty();
+    }
+
+    /** Display form with the usual dot: "L162-31-1" → "L.162-31-1". */
+    public static String display(String normalised) {
+        Matcher m = Pattern.compile("^(LO|L|R|D|A)(\\d.*)$").matcher(normalised);
+        return m.matches() ? m.group(1) + "." + m.group(2) : normalised;
+    }
+
+    /** Text spans of references in a legal text, for turning them into links. */
+    public static List<Span> spansInText(String text) {
+        List<Span> spans = new ArrayList<>();
+        Matcher m = IN_TEXT.matcher(text);
+        while (m.find()) {
+            spans.add(new Span(m.start(), m.end(), build(m)));
+        }
+        return spans;
+    }
+
+    /** Removes references from a query, leaving the words to analyse. */
+    public static String stripFromQuery(String query) {
+        return IN_QUERY.matcher(query).replaceAll(" ");
+    }
+
+    public record Span(int start, int end, String ref) {
+    }
+
+    private static Set<String> find(Pattern pattern, String text) {
+        Set<String> refs = new LinkedHashSet<>();
+        if (text == null) {
+            return refs;
+        }
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            refs.add(build(m));
+        }
+        return refs;
+    }
+
+    private static String build(Matcher m) {
+        String number = m.group(2).replaceAll("\\s", "").replaceAll("[‑–.]", "-");
+        return m.group(1).toUpperCase() + number;
+    }
+}

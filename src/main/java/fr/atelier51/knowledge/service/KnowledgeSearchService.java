@@ -1,0 +1,450 @@
+package fr.atelier51.knowledge.service;
+
+import fr.atelier51.account.service.CurrentAccount;
+import fr.atelier51.knowledge.domain.ArticleRefs;
+import fr.atelier51.knowledge.domain.LegalArticle;
+import fr.atelier51.knowledge.domain.Note;
+import fr.atelier51.knowledge.domain.SourceKind;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.QueryBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static fr.atelier51.knowledge.service.KnowledgeFields.*;
+
+/**
+ * Searches the knowledge base (official texts, our notes, uploaded documents) and serves articles and notes.
+ * User input never reaches a query parser: the query is analysed and assembled here, so Lucene syntax,
+ * unbalanced quotes or a 5,000-character paste cannot break it. Reading requires a signed-in user unless
+ * {@code atelier51.knowledge.public-search} is true.
+ */
+@Service
+public class KnowledgeSearchService {
+
+    /** Characters of a query that are analysed; the rest of a long paste is ignored. */
+    static final int MAX_QUERY_CHARS = 600;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Pattern QUOTED = Pattern.compile("[\"«“]([^\"«»“”]{2,200})[\"»”]");
+
+    private final KnowledgeIndex index;
+    private final CurrentAccount currentAccount;
+    private final boolean publicSearch;
+    private final Analyzer analyzer = FrenchAnalyzers.perField();
+    private final Analyzer textAnalyzer = FrenchAnalyzers.text();
+
+    public KnowledgeSearchService(KnowledgeIndex index, CurrentAccount currentAccount,
+                                  @Value("${atelier51.knowledge.public-search:false}") boolean publicSearch) {
+        this.index = index;
+        this.currentAccount = currentAccount;
+        this.publicSearch = publicSearch;
+    }
+
+    /** For other features (the assistant): passages in force, every source, with citation and URL. */
+    public List<KnowledgeHit> search(String query, int limit) {
+        return search(KnowledgeQuery.of(query, limit)).hits();
+    }
+
+    public KnowledgeResults search(KnowledgeQuery q) {
+        requireReader();
+        long start = System.nanoTime();
+        if (index.state() != KnowledgeIndex.State.READY) {
+            return KnowledgeResults.message(index.state() == KnowledgeIndex.State.FAILED
+                    ? "knowledge.search.index-failed" : "knowledge.search.indexing", millisSince(start), true);
+        }
+        String text = sanitise(q.text());
+        if (text.isBlank()) {
+            return KnowledgeResults.message("knowledge.search.empty", millisSince(start), false);
+        }
+        String jumpTo = referenceTarget(text, q.codeId()).orElse(null);
+        LocalDate today = LocalDate.now(PARIS);
+        return index.withSearcher(searcher -> {
+            Optional<Query> main = buildQuery(text, searcher.getIndexReader());
+            if (main.isEmpty()) {
+                return new KnowledgeResults(0, millisSince(start), List.of(), jumpTo,
+                        jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
+            }
+            Query filtered = new BooleanQuery.Builder()
+                    .add(main.get(), Occur.MUST)
+                    .add(filter(q), Occur.FILTER)
+                    .build();
+            Query ranked = FunctionScoreQuery.boostByValue(filtered, DoubleValuesSource.fromFloatField(WEIGHT));
+            TopDocs top = searcher.search(ranked, q.limit() * 4 + 20);
+            Map<String, ScoreDoc> bestByUnit = new LinkedHashMap<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc sd : top.scoreDocs) {
+                String unit = stored.document(sd.doc, Set.of(UNIT)).get(UNIT);
+                bestByUnit.putIfAbsent(unit, sd);
+                if (bestByUnit.size() == q.limit()) {
+                    break;
+                }
+            }
+            List<ScoreDoc> chosen = new ArrayList<>(bestByUnit.values());
+            String[] snippets = highlight(searcher, main.get(), chosen);
+            List<KnowledgeHit> hits = new ArrayList<>(chosen.size());
+            for (int i = 0; i < chosen.size(); i++) {
+                hits.add(hit(stored.document(chosen.get(i).doc), snippets[i], chosen.get(i).score, today));
+            }
+            long total = top.totalHits.value();
+            return new KnowledgeResults(total, millisSince(start), hits, jumpTo,
+                    hits.isEmpty() ? "knowledge.search.no-result" : null, false);
+        });
+    }
+
+    /** An article by reference in any spelling; the first configured code that has it unless a code is given. */
+    public Optional<ArticlePage> article(String rawRef, String codeId, String highlightQuery) {
+        requireReader();
+        Optional<String> ref = ArticleRefs.normalise(rawRef);
+        if (ref.isEmpty() || index.state() != KnowledgeIndex.State.READY) {
+            return Optional.empty();
+        }
+        return index.withSearcher(searcher -> findArticleDoc(searcher, ref.get(), codeId).map(doc -> {
+            LegalArticle a = toArticle(doc);
+            LocalDate today = LocalDate.now(PARIS);
+            boolean inForce = inForce(a.etat(), a.from(), a.to(), today);
+            Set<String> terms = highlightQuery == null || highlightQuery.isBlank() ? Set.of()
+                    : new HashSet<>(FrenchAnalyzers.terms(textAnalyzer, TEXT, ArticleRefs.stripFromQuery(sanitise(highlightQuery))));
+            String html = ArticleHtml.render(a.html(),
+                    legiId -> index.unitOfLegiId(legiId).map(this::pathOfUnit),
+                    cited -> findUnitUnchecked(searcher, cited, a.codeId()).map(this::pathOfUnit),
+                    textAnalyzer, terms);
+            return new ArticlePage(a, html, ArticleSplitter.plainText(a.html()), inForce, citation(a.codeShort(), a.ref(), a.etat(), a.from(), a.to(), today));
+        }));
+    }
+
+    /** Whether we hold this article (normalised reference) in some code. */
+    /** Whether the index is built and searchable (it is built in the background at start-up). */
+    public boolean isReady() {
+        return index.state() == KnowledgeIndex.State.READY;
+    }
+
+    public boolean hasArticle(String ref) {
+        requireReader();
+        return index.state() == KnowledgeIndex.State.READY
+                && index.withSearcher(searcher -> findArticleDoc(searcher, ref, null).isPresent());
+    }
+
+    public Optional<Note> note(String id) {
+        requireReader();
+        return index.notes().stream().filter(n -> n.id().equals(id)).findFirst();
+    }
+
+    public List<Note> notes() {
+        requireReader();
+        return index.notes();
+    }
+
+    /** Codes imported, as id → abbreviation, for the filter. */
+    public Map<String, String> codes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (String id : index.codes()) {
+            codes.put(id, index.codeShort(id));
+        }
+        return codes;
+    }
+
+    public KnowledgeIndex.State indexState() {
+        return index.state();
+    }
+
+    // ---------------------------------------------------------------- query building
+
+    static String sanitise(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String s = raw.length() > MAX_QUERY_CHARS * 2 ? raw.substring(0, MAX_QUERY_CHARS * 2) : raw;
+        s = s.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").replaceAll("\\s+", " ").strip();
+        if (s.length() > MAX_QUERY_CHARS) {
+            int cut = s.lastIndexOf(' ', MAX_QUERY_CHARS);
+            s = s.substring(0, cut > MAX_QUERY_CHARS / 2 ? cut : MAX_QUERY_CHARS);
+        }
+        return s;
+    }
+
+    private Optional<String> referenceTarget(String text, String codeId) {
+        Optional<String> only = ArticleRefs.onlyReference(text);
+        List<String> candidates = new ArrayList<>();
+        only.ifPresent(candidates::add);
+        if (only.isEmpty()) {
+            ArticleRefs.bareNumber(text).ifPresent(n -> candidates.addAll(List.of("L" + n, "R" + n, "D" + n)));
+        }
+        for (String ref : candidates) {
+            Optional<String> unit = index.withSearcher(searcher -> findUnit(searcher, ref, codeId));
+            if (unit.isPresent()) {
+                return unit.map(this::pathOfUnit);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The query for a sanitised text; fuzzy matching only for words the index does not know (typos). */
+    Optional<Query> buildQuery(String text, IndexReader reader) throws IOException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        Set<String> refs = ArticleRefs.findInQuery(text);
+        if (refs.isEmpty()) {
+            ArticleRefs.bareNumber(text).ifPresent(n -> refs.addAll(List.of("L" + n, "R" + n, "D" + n)));
+        }
+        for (String ref : refs) {
+            b.add(new BoostQuery(new TermQuery(new Term(REF, ref)), 8f), Occur.SHOULD);
+            b.add(new BoostQuery(new TermQuery(new Term(CITED, ref)), 1.5f), Occur.SHOULD);
+            clauses += 2;
+        }
+        if (DomainSynonyms.mentionsArticle51(text)) {
+            b.add(new BoostQuery(new TermQuery(new Term(REF, LegiDataReader.CORE)), 3f), Occur.SHOULD);
+            b.add(new BoostQuery(new TermQuery(new Term(CITED, LegiDataReader.CORE)), 0.5f), Occur.SHOULD);
+            clauses += 2;
+        }
+        String words = ArticleRefs.stripFromQuery(text);
+        if (ArticleRefs.bareNumber(text).isPresent()) {
+            words = "";
+        }
+        QueryBuilder qb = new QueryBuilder(analyzer);
+        Matcher quoted = QUOTED.matcher(words);
+        while (quoted.find()) {
+            add(b, qb.createPhraseQuery(TEXT, quoted.group(1), 0), 3f);
+        }
+        String plain = words.replaceAll("[\"«»“”]", " ");
+        List<String> textTerms = FrenchAnalyzers.terms(analyzer, TEXT, plain);
+        if (textTerms.size() > 64) {
+            textTerms = textTerms.subList(0, 64);
+            plain = String.join(" ", textTerms);
+        }
+        if (!textTerms.isEmpty()) {
+            clauses += add(b, qb.createBooleanQuery(TEXT, plain, Occur.SHOULD), 1f);
+            clauses += add(b, qb.createBooleanQuery(EXACT, plain, Occur.SHOULD), 0.4f);
+            clauses += add(b, qb.createBooleanQuery(TITLE, plain, Occur.SHOULD), 1.2f);
+            clauses += add(b, qb.createBooleanQuery(CRUMBS, plain, Occur.SHOULD), 0.3f);
+            if (textTerms.size() >= 2) {
+                clauses += add(b, qb.createPhraseQuery(TEXT, plain, 3), 1.5f);
+            }
+            for (String term : new HashSet<>(textTerms)) {
+                if (term.length() >= 5 && !term.chars().allMatch(Character::isDigit)
+                        && reader.docFreq(new Term(TEXT, term)) == 0) {
+                    b.add(new BoostQuery(new FuzzyQuery(new Term(TEXT, term), 1, 2, 20, true), 0.2f), Occur.SHOULD);
+                    clauses++;
+                }
+            }
+        }
+        for (String expansion : DomainSynonyms.expansions(text)) {
+            clauses += add(b, qb.createPhraseQuery(TEXT, expansion, 1), 0.7f);
+            clauses += add(b, qb.createPhraseQuery(TITLE, expansion, 1), 0.7f);
+        }
+        return clauses == 0 ? Optional.empty() : Optional.of(b.build());
+    }
+
+    private static int add(BooleanQuery.Builder b, Query q, float boost) {
+        if (q == null) {
+            return 0;
+        }
+        b.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
+        return 1;
+    }
+
+    private static Query filter(KnowledgeQuery q) {
+        BooleanQuery.Builder f = new BooleanQuery.Builder();
+        f.add(new TermQuery(new Term(TYPE, TYPE_PASSAGE)), Occur.FILTER);
+        if (q.sources().size() < SourceKind.values().length) {
+            BooleanQuery.Builder sources = new BooleanQuery.Builder();
+            q.sources().forEach(s -> sources.add(new TermQuery(new Term(SOURCE, s.name())), Occur.SHOULD));
+            f.add(sources.build(), Occur.FILTER);
+        }
+        if (q.codeId() != null) {
+            BooleanQuery.Builder code = new BooleanQuery.Builder();
+            code.add(new TermQuery(new Term(CODE, q.codeId())), Occur.SHOULD);
+            code.add(new TermQuery(new Term(SOURCE, SourceKind.NOTE.name())), Occur.SHOULD);
+            code.add(new TermQuery(new Term(SOURCE, SourceKind.UPLOAD.name())), Occur.SHOULD);
+            f.add(code.build(), Occur.FILTER);
+        }
+        if (q.inForceOnly()) {
+            long today = LocalDate.now(PARIS).toEpochDay();
+            f.add(new TermQuery(new Term(IN_FORCE, "1")), Occur.FILTER);
+            f.add(LongPoint.newRangeQuery(FROM_DAY, Long.MIN_VALUE, today), Occur.FILTER);
+            f.add(LongPoint.newRangeQuery(TO_DAY, today + 1, Long.MAX_VALUE), Occur.FILTER);
+        }
+        return f.build();
+    }
+
+    private String[] highlight(IndexSearcher searcher, Query query, List<ScoreDoc> docs) throws IOException {
+        String[] result = new String[docs.size()];
+        if (docs.isEmpty()) {
+            return result;
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(20_000)
+                .build();
+        int[] ids = docs.stream().mapToInt(sd -> sd.doc).toArray();
+        // one max-passages value per field; results come back in the order of the given ids
+        Map<String, String[]> map = highlighter.highlightFields(new String[]{TEXT}, query, ids, new int[]{2});
+        String[] texts = map.get(TEXT);
+        for (int i = 0; i < result.length; i++) {
+            result[i] = texts == null ? null : texts[i];
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    private KnowledgeHit hit(Document d, String snippet, float score, LocalDate today) {
+        SourceKind source = SourceKind.valueOf(d.get(SOURCE));
+        String text = d.get(TEXT);
+        String safeSnippet = snippet != null && !snippet.isBlank() ? snippet
+                : escape(text.length() > 300 ? text.substring(0, 300) + " …" : text);
+        List<String> crumbs = List.of(d.get(CRUMBS).split(Pattern.quote(CRUMB_SEPARATOR)));
+        String anchor = d.get(ANCHOR);
+        if (source == SourceKind.OFFICIAL) {
+            String ref = d.get(REF);
+            String etat = emptyToNull(d.get(ETAT));
+            LocalDate from = date(d.get(FROM));
+            LocalDate to = date(d.get(TO));
+            String codeShort = d.get(CODE_SHORT);
+            List<String> breadcrumb = new ArrayList<>(crumbs);
+            breadcrumb.add("Article " + ArticleRefs.display(ref));
+            String unit = d.get(UNIT);
+            return new KnowledgeHit(source, ref, null, d.get(CODE), codeShort,
+                    d.get(TITLE) + (anchor.isEmpty() ? "" : " (" + anchor + ")"),
+                    breadcrumb, anchor, safeSnippet, inForce(etat, from, to, today), etat, from,
+                    citation(codeShort, ref, etat, from, to, today), "/" + pathOfUnit(unit),
+                    "https://www.legifrance.gouv.fr/codes/article_lc/" + d.get(LEGI_ID),
+                    LegiDataReader.isCore(ref) && "LEGITEXT000006073189".equals(d.get(CODE)), score);
+        }
+        String noteId = d.get(NOTE_ID);
+        String noteTitle = d.get("noteTitle");
+        String section = d.get("sectionTitle");
+        String updated = d.get(UPDATED);
+        LocalDate since = date(updated);
+        String citation = "Atelier 51, note « " + noteTitle + " », section « " + section + " »"
+                + (since == null ? "" : " (mise à jour le " + FR_DATE.format(since) + ")");
+        return new KnowledgeHit(source, null, noteId, null, null, section, crumbs, anchor, safeSnippet, true, null,
+                since, citation, "/knowledge/notes/" + noteId + "#" + anchor, null, false, score);
+    }
+
+    static String citation(String codeShort, String ref, String etat, LocalDate from, LocalDate to, LocalDate today) {
+        String base = codeShort + ", art. " + ArticleRefs.display(ref);
+        if (inForce(etat, from, to, today)) {
+            return base + (from == null ? ", version en vigueur" : ", version en vigueur depuis le " + FR_DATE.format(from));
+        }
+        if (from != null && from.isAfter(today)) {
+            return base + ", version en vigueur à compter du " + FR_DATE.format(from);
+        }
+        return base + (from == null ? "" : ", version du " + FR_DATE.format(from))
+                + (to == null ? " (abrogé)" : " au " + FR_DATE.format(to) + " (plus en vigueur)");
+    }
+
+    static boolean inForce(String etat, LocalDate from, LocalDate to, LocalDate today) {
+        boolean etatAllows = etat == null || "VIGUEUR".equals(etat) || "ABROGE_DIFF".equals(etat) || "VIGUEUR_DIFF".equals(etat);
+        return etatAllows && (from == null || !from.isAfter(today)) && (to == null || to.isAfter(today));
+    }
+
+    private Optional<Document> findArticleDoc(IndexSearcher searcher, String ref, String codeId) throws IOException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, TYPE_ARTICLE)), Occur.FILTER)
+                .add(new TermQuery(new Term(REF, ref)), Occur.FILTER);
+        if (codeId != null && !codeId.isBlank()) {
+            b.add(new TermQuery(new Term(CODE, codeId)), Occur.FILTER);
+        }
+        TopDocs top = searcher.search(b.build(), 10);
+        List<Document> docs = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            docs.add(searcher.storedFields().document(sd.doc));
+        }
+        List<String> order = index.codes();
+        return docs.stream().min((x, y) -> Integer.compare(rank(order, x.get(CODE)), rank(order, y.get(CODE))));
+    }
+
+    private static int rank(List<String> order, String code) {
+        int i = order.indexOf(code);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    private Optional<String> findUnit(IndexSearcher searcher, String ref, String codeId) throws IOException {
+        return findArticleDoc(searcher, ref, codeId).map(d -> d.get(UNIT));
+    }
+
+    private Optional<String> findUnitUnchecked(IndexSearcher searcher, String ref, String codeId) {
+        try {
+            return findUnit(searcher, ref, codeId);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** "LEGITEXT…:L162-31-1" → "knowledge/articles/L162-31-1" (with the code when it is not the first one). */
+    String pathOfUnit(String unit) {
+        int colon = unit.indexOf(':');
+        String code = unit.substring(0, colon);
+        String ref = unit.substring(colon + 1);
+        List<String> codes = index.codes();
+        boolean primary = !codes.isEmpty() && codes.getFirst().equals(code);
+        return "knowledge/articles/" + ref + (primary ? "" : "?code=" + code);
+    }
+
+    private static LegalArticle toArticle(Document d) {
+        List<String> crumbs = List.of(d.get(ARTICLE_CRUMBS).split(Pattern.quote(CRUMB_SEPARATOR)));
+        String emphasis = d.get(EMPHASIS);
+        return new LegalArticle(d.get(CODE), d.get("codeTitle"), d.get(CODE_SHORT), d.get(REF), d.get(LEGI_ID), d.get(CID),
+                emptyToNull(d.get(ETAT)), date(d.get(FROM)), date(d.get(TO)),
+                inForce(emptyToNull(d.get(ETAT)), date(d.get(FROM)), date(d.get(TO)), LocalDate.now(PARIS)),
+                d.get(HTML), d.get(NOTA), crumbs, KnowledgeIndex.decodeVersions(d.get(VERSIONS)),
+                LegalArticle.Emphasis.valueOf(emphasis));
+    }
+
+    private void requireReader() {
+        if (!publicSearch) {
+            currentAccount.require();
+        }
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return s == null || s.isBlank() ? null : LocalDate.parse(s);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}
