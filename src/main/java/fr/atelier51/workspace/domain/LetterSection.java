@@ -45,9 +45,15 @@ public class LetterSection {
     }
 
     public LetterSection(long projectId, SectionKey key) {
+        this(projectId, key, "");
+    }
+
+    /** A new section starting from text already known about the project (version 0, before anyone edits). */
+    public LetterSection(long projectId, SectionKey key, String initialText) {
         this.projectId = projectId;
         this.sectionKey = key.key();
         this.position = key.ordinal() + 1;
+        this.body = initialText == null ? "" : initialText;
     }
 
     public Long getId() {

@@ -45,11 +45,14 @@ public class LetterService {
     private final ChangeLog changeLog;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final List<SectionPrefill> prefills;
     private final Map<Long, LiveSection> live = new ConcurrentHashMap<>();
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
 
     public LetterService(ProjectService projects, CurrentAccount currentAccount, LetterSectionRepository sections,
-                         SectionChangeRepository changes, ChangeLog changeLog, TransactionTemplate tx, JsonMapper json) {
+                         SectionChangeRepository changes, ChangeLog changeLog, TransactionTemplate tx, JsonMapper json,
+                         List<SectionPrefill> prefills) {
+        this.prefills = prefills;
         this.projects = projects;
         this.currentAccount = currentAccount;
         this.sections = sections;
@@ -183,11 +186,13 @@ public class LetterService {
         if (existing.size() == SectionKey.values().length) {
             return existing;
         }
+        Map<SectionKey, String> known = new java.util.EnumMap<>(SectionKey.class);
+        prefills.forEach(p -> p.prefill(projectId).forEach(known::putIfAbsent));
         return tx.execute(status -> {
             List<LetterSection> all = new ArrayList<>(sections.findByProjectIdOrderByPosition(projectId));
             for (SectionKey key : SectionKey.values()) {
                 if (all.stream().noneMatch(s -> s.getKey() == key)) {
-                    all.add(sections.save(new LetterSection(projectId, key)));
+                    all.add(sections.save(new LetterSection(projectId, key, known.get(key))));
                 }
             }
             all.sort((a, b) -> Integer.compare(a.getKey().ordinal(), b.getKey().ordinal()));
