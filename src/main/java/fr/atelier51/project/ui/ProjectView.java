@@ -176,6 +176,8 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         Button letter = new Button(getTranslation("project.open-letter"), e -> getUI().ifPresent(ui -> ui.navigate("projects/" + projectId + "/letter")));
         letter.setId("open-letter");
         letter.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button readiness = new Button(getTranslation("project.open-readiness"), e -> getUI().ifPresent(ui -> ui.navigate("projects/" + projectId + "/readiness")));
+        readiness.setId("open-readiness");
         HorizontalLayout exports = new HorizontalLayout(new Span(getTranslation("project.export-letter")));
         for (String format : new String[]{"pdf", "docx", "md"}) {
             Anchor link = new Anchor("api/projects/" + projectId + "/letter." + format, format.toUpperCase(java.util.Locale.ROOT));
@@ -185,7 +187,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
             exports.add(link);
         }
         exports.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout row = new HorizontalLayout(assistant, letter, exports);
+        HorizontalLayout row = new HorizontalLayout(assistant, letter, readiness, exports);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         return row;
