@@ -1,6 +1,9 @@
 package fr.atelier51.assistant.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.server.Command;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -42,6 +45,7 @@ import fr.atelier51.assistant.domain.ProjectRecord;
 import fr.atelier51.assistant.service.AssistantReply;
 import fr.atelier51.assistant.service.AssistantService;
 import fr.atelier51.assistant.service.InterviewEngine;
+import fr.atelier51.assistant.service.StreamingPhrasing;
 import fr.atelier51.base.service.BusinessException;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.service.ProjectService;
@@ -140,26 +144,71 @@ public class AssistantView extends HorizontalLayout implements BeforeEnterObserv
 
     private void send(String text) {
         try {
-            AssistantReply reply = assistant.reply(projectId, text);
+            AssistantReply reply = assistant.reply(projectId, text, true);
             if (text != null && !text.isBlank()) {
                 items.add(item(MessageAuthor.HOLDER, getTranslation("assistant.you"), text, List.of(), Instant.now()));
             }
-            items.add(item(MessageAuthor.ASSISTANT, null, reply.text(), reply.citations(), Instant.now()));
+            // The engine's record and sources come first; a streaming model's words then fill the reply in.
+            boolean streaming = reply.phrasing() != null;
+            MessageListItem answer = item(MessageAuthor.ASSISTANT, null, streaming ? "…" : reply.text(), reply.citations(), Instant.now());
+            items.add(answer);
             messages.setItems(items);
             renderCard(reply.record());
+            if (streaming) {
+                stream(reply, answer);
+            }
         } catch (BusinessException e) {
-            com.vaadin.flow.component.notification.Notification.show(getTranslation(e.messageKey(), e.args()));
+            Notification.show(getTranslation(e.messageKey(), e.args()));
         }
     }
 
-    private MessageListItem item(MessageAuthor author, String name, String text, List<Citation> citations, Instant at) {
+    /** Shows the streamed reply token by token (pushed to the browser), and its final text once the stream ends. */
+    private void stream(AssistantReply reply, MessageListItem answer) {
+        UI ui = UI.getCurrent();
+        input.setEnabled(false);
+        answer.addClassNames("assistant-streaming");
+        assistant.streamPhrasing(reply.phrasing(), new StreamingPhrasing.Listener() {
+            @Override
+            public void partial(String textSoFar) {
+                push(ui, () -> answer.setText(body(textSoFar, reply.citations())));
+            }
+
+            @Override
+            public void done(String finalText, boolean fallback) {
+                push(ui, () -> {
+                    answer.setText(body(finalText, reply.citations()));
+                    answer.removeClassNames("assistant-streaming");
+                    if (fallback) {
+                        answer.addClassNames("assistant-fallback");
+                    }
+                    input.setEnabled(true);
+                });
+            }
+        });
+    }
+
+    /** Runs on the UI's thread; a closed tab no longer listens (the final text is saved anyway). */
+    private static void push(UI ui, Command command) {
+        try {
+            ui.access(command);
+        } catch (UIDetachedException e) {
+            // the holder left: nothing to show
+        }
+    }
+
+    /** A message's Markdown: its plain text, then its sources as links to the knowledge base. */
+    private String body(String text, List<Citation> citations) {
         StringBuilder body = new StringBuilder(escape(text));
         if (!citations.isEmpty()) {
             body.append("\n\n**").append(getTranslation("assistant.sources")).append(" :** ")
                     .append(citations.stream().map(AssistantView::link).collect(Collectors.joining(" · ")));
         }
+        return body.toString();
+    }
+
+    private MessageListItem item(MessageAuthor author, String name, String text, List<Citation> citations, Instant at) {
         boolean mine = author == MessageAuthor.HOLDER;
-        MessageListItem item = new MessageListItem(body.toString(), at,
+        MessageListItem item = new MessageListItem(body(text, citations), at,
                 mine ? (name == null ? getTranslation("assistant.you") : name) : getTranslation("assistant.name"));
         item.setUserColorIndex(mine ? 1 : 3);
         item.addThemeNames(mine ? "holder" : "assistant");

@@ -2,6 +2,7 @@ package fr.atelier51.base.ui;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 /** Page-wide settings. Lumo must be loaded explicitly in Vaadin 25 or pages are unstyled. */
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
+@Push // the assistant streams a language model's reply token by token
 @Meta(name = "description", content = "Atelier 51 — incubation des projets Article 51")
 public class AppShell implements AppShellConfigurator {
 }
