@@ -43,6 +43,9 @@ public abstract class KaribuTest {
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
+        // Nothing Vaadin-bound may outlive the test on this thread: Vaadin's security-context strategy would read
+        // a stale session's context in the next test's plain HTTP requests.
+        com.vaadin.flow.internal.CurrentInstance.clearAll();
         SecurityContextHolder.clearContext();
     }
 
@@ -57,8 +60,15 @@ public abstract class KaribuTest {
         setUpVaadin();
     }
 
+    /** Navigates as a link would; "path?a=b" carries query parameters. */
     protected static void navigate(String location) {
-        UI.getCurrent().navigate(location);
+        int q = location.indexOf('?');
+        if (q < 0) {
+            UI.getCurrent().navigate(location);
+        } else {
+            UI.getCurrent().navigate(location.substring(0, q),
+                    com.vaadin.flow.router.QueryParameters.fromString(location.substring(q + 1)));
+        }
     }
 
     private static final class SecurityAwareRequest extends FakeRequest {

@@ -85,7 +85,8 @@ class LetterViewTest extends KaribuTest {
         Project project = fixtures.projectOf(owner, "Lettre partagée");
         as(owner, () -> projects.inviteCoHolder(project.getId(), coHolder.getEmail()));
         login(coHolder);
-        navigate("projects/" + project.getId() + "/letter");
+        // A section the assistant's record does not pre-fill, so it starts empty.
+        navigate("projects/" + project.getId() + "/letter?section=objectifs");
         SectionEditor editor = _get(SectionEditor.class);
         assertThat(sync(editor, 1, 0, "", "Texte de Marc", 0)).contains("\"error\":null");
 
