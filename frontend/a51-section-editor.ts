@@ -266,7 +266,10 @@ export class SectionEditorElement extends HTMLElement {
   private peersJson = '';
 
   connectedCallback() {
-    if (this.host) return;
+    if (this.host) {
+      this.view?.setRoot(this.editorRoot()); // moved in the page
+      return;
+    }
     this.style.display = 'block';
     this.statusEl = document.createElement('div');
     this.statusEl.className = 'a51-sync-status';
@@ -278,6 +281,11 @@ export class SectionEditorElement extends HTMLElement {
     window.addEventListener('online', () => { this.render(); this.schedule(0); });
     window.addEventListener('offline', () => this.render());
     window.setInterval(() => this.tick(), 1000);
+  }
+
+  private editorRoot(): Document | ShadowRoot {
+    const root = this.getRootNode();
+    return root instanceof Document || root instanceof ShadowRoot ? root : document;
   }
 
   /** Called by the server once attached: the text the session starts from (its shadow at versions 0, 0). */
@@ -298,6 +306,11 @@ export class SectionEditorElement extends HTMLElement {
     } else {
       this.view = new EditorView({
         parent: this.host,
+        // The tree this element lives in (the document here), never the shadow root of the layout it is slotted
+        // into: CodeMirror guesses its root by following assignedSlot, and in that shadow root activeElement is
+        // null, so the editor believes it never has focus, stops writing its selection into the DOM, and typed
+        // letters land at the browser's stale caret (after Enter, before the new line; after a remote change, at 0).
+        root: this.editorRoot(),
         state: EditorState.create({
           doc: start,
           extensions: [
@@ -405,6 +418,12 @@ export class SectionEditorElement extends HTMLElement {
   private receive(r: Answer) {
     if (r.seq !== this.awaitingSeq) return; // overtaken by a newer message
     this.awaitingSeq = -1;
+    if (r.stale) {
+      // The server had already seen this message (delivered twice): nothing is wrong with the shadows, so never
+      // rejoin (a rejoin's merge could repeat words); send again, the server recovers a lost answer itself.
+      this.schedule(30);
+      return;
+    }
     if (r.error === 'closed' || r.error === 'read-only') { this.revoke(this.labels.revoked ?? ''); return; }
     if (r.error || r.n !== this.n) { this.rejoin(); return; }
     this.stack = this.stack.filter((e) => e.n >= r.n);

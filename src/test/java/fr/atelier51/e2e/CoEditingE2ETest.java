@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both end with the same text holding both people's words; the holder goes offline, keeps typing, comes back, and
  * nothing is lost.
  */
-@org.junit.jupiter.api.Disabled("Known bug, issue 5: with two people typing at once, the browser editor sometimes "
-        + "misplaces or drops keystrokes (1 run in 2 here); the server engine passes its property tests. Enable when fixed.")
 class CoEditingE2ETest extends BrowserTest {
 
     private static final String EDITOR = "a51-section-editor";
@@ -58,6 +56,11 @@ class CoEditingE2ETest extends BrowserTest {
         coach.locator(EDITOR + " .cm-line").last().click();
         coach.keyboard().press("End");
         coach.keyboard().press("Enter");
+        // The root cause of the old misplaced letters: CodeMirror took the shadow root of the layout the editor is
+        // slotted into for its root, believed it never had focus, and stopped putting its caret into the page.
+        for (Page p : new Page[]{page, coach}) {
+            assertThat(p.evaluate("() => document.querySelector('" + EDITOR + "').view.hasFocus")).isEqualTo(true);
+        }
         String[] claireWords = "Les patients insuffisants cardiaques sortent trop tôt de l’hôpital.".split(" ");
         String[] sophieWords = "Préciser les données locales du Gers.".split(" ");
         for (int i = 0; i < Math.max(claireWords.length, sophieWords.length); i++) {
@@ -69,6 +72,11 @@ class CoEditingE2ETest extends BrowserTest {
             }
         }
         String both = waitForSameText(page, coach);
+        // Each person's keystrokes where they typed them: both sentences whole (no letter misplaced or lost), once.
+        // Not the exact text yet: in about 2 runs in 5 the existing words around the two typing places come out
+        // doubled and reordered ("…\n\nconstat.\n\n\nPréciser … Gers. \nSecond constat."), an open merge defect.
+        assertThat(both).containsOnlyOnce("Premier constat.\nLes patients insuffisants cardiaques sortent trop tôt de l’hôpital. ")
+                .containsOnlyOnce("\nPréciser les données locales du Gers. ");
         assertThat(both).contains("Les patients insuffisants cardiaques sortent trop tôt de l’hôpital.")
                 .contains("Préciser les données locales du Gers.").contains("Premier constat.").contains("Second constat.");
         snapshot(page, "10-letter-holder");
@@ -81,6 +89,7 @@ class CoEditingE2ETest extends BrowserTest {
         snapshot(page, "12-letter-offline");
         page.context().setOffline(false);
         String after = waitForSameText(page, coach);
+        assertThat(after).isEqualTo(both.replace("l’hôpital. ", "l’hôpital. Écrit hors ligne. ")); // where it was typed
         assertThat(after).contains("Écrit hors ligne.").contains("Préciser les données locales du Gers.");
         assertThat(page.locator(EDITOR)).hasAttribute("state", "saved");
 
@@ -95,20 +104,29 @@ class CoEditingE2ETest extends BrowserTest {
         return (String) p.evaluate("() => document.querySelector('" + EDITOR + "').text");
     }
 
-    /** Polls (the Vaadin client reconnects with a back-off after the network returns) until both agree and are saved. */
-    private static String waitForSameText(Page a, Page b) throws InterruptedException {
-        String ta = null;
-        for (int i = 0; i < 600; i++) {
-            ta = editorText(a);
+    /**
+     * Waits (the Vaadin client reconnects with a back-off after the network returns) until both editors are saved
+     * and show the same text: each round waits in both browsers for the second page's current text to be shown
+     * and saved, then checks that neither has moved on meanwhile.
+     */
+    private static String waitForSameText(Page a, Page b) {
+        String savedWith = "t => { const e = document.querySelector('" + EDITOR + "');"
+                + " return e.text === t && e.getAttribute('state') === 'saved'; }";
+        Page.WaitForFunctionOptions round = new Page.WaitForFunctionOptions().setTimeout(2_000);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
             String tb = editorText(b);
-            boolean quiet = "saved".equals(a.locator(EDITOR).getAttribute("state"))
-                    && "saved".equals(b.locator(EDITOR).getAttribute("state"));
-            if (ta.equals(tb) && quiet) {
-                return ta;
+            try {
+                a.waitForFunction(savedWith, tb, round);
+                b.waitForFunction(savedWith, tb, round);
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                continue; // someone's text moved on: another round with the newer text
             }
-            Thread.sleep(100);
+            if (tb.equals(editorText(a)) && "saved".equals(a.locator(EDITOR).getAttribute("state"))) {
+                return tb;
+            }
         }
-        throw new AssertionError("the two editors did not converge: [" + ta + "] (" + a.locator(EDITOR).getAttribute("state")
+        throw new AssertionError("the two editors did not converge: [" + editorText(a) + "] (" + a.locator(EDITOR).getAttribute("state")
                 + ") vs [" + editorText(b) + "] (" + b.locator(EDITOR).getAttribute("state") + ")");
     }
 
