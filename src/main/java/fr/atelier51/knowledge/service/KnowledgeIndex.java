@@ -11,6 +11,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -20,6 +21,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -75,7 +77,7 @@ public class KnowledgeIndex implements DisposableBean {
     public enum State { NOT_STARTED, BUILDING, READY, FAILED }
 
     /** Bump when the documents change shape: the fingerprint includes it. */
-    static final String SCHEMA = "schema-2";
+    static final String SCHEMA = "schema-3";
     private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String FINGERPRINT = "fingerprint";
@@ -447,11 +449,17 @@ public class KnowledgeIndex implements DisposableBean {
         d.add(new LongPoint(TO_DAY, a.to() == null ? Long.MAX_VALUE : a.to().toEpochDay()));
     }
 
+    /** The unit of citation, stored and as doc values (search groups hits by unit without reading stored fields). */
+    static void addUnit(Document d, String unit) {
+        d.add(new StringField(UNIT, unit, Field.Store.YES));
+        d.add(new SortedDocValuesField(UNIT, new BytesRef(unit)));
+    }
+
     private static Document articleRecord(LegalArticle a) {
         Document d = new Document();
         d.add(new StringField(TYPE, TYPE_ARTICLE, Field.Store.NO));
         d.add(new StringField(SOURCE, SourceKind.OFFICIAL.name(), Field.Store.NO));
-        d.add(new StringField(UNIT, unit(a), Field.Store.YES));
+        addUnit(d, unit(a));
         d.add(new StringField(CODE, a.codeId(), Field.Store.YES));
         d.add(new StoredField(CODE_SHORT, a.codeShort()));
         d.add(new StoredField("codeTitle", a.codeTitle()));
@@ -481,7 +489,7 @@ public class KnowledgeIndex implements DisposableBean {
         Document d = new Document();
         d.add(new StringField(TYPE, TYPE_PASSAGE, Field.Store.NO));
         d.add(new StringField(SOURCE, SourceKind.OFFICIAL.name(), Field.Store.YES));
-        d.add(new StringField(UNIT, unit(a), Field.Store.YES));
+        addUnit(d, unit(a));
         d.add(new StringField(CODE, a.codeId(), Field.Store.YES));
         d.add(new StoredField(CODE_SHORT, a.codeShort()));
         d.add(new StringField(REF, a.ref(), Field.Store.YES));
@@ -517,7 +525,7 @@ public class KnowledgeIndex implements DisposableBean {
         String text = markdownToText(section.markdown());
         d.add(new StringField(TYPE, TYPE_PASSAGE, Field.Store.NO));
         d.add(new StringField(SOURCE, SourceKind.NOTE.name(), Field.Store.YES));
-        d.add(new StringField(UNIT, "note:" + note.id(), Field.Store.YES));
+        addUnit(d, "note:" + note.id());
         d.add(new StringField(CODE, "", Field.Store.NO));
         d.add(new StringField(NOTE_ID, note.id(), Field.Store.YES));
         for (String cited : ArticleRefs.findInText(section.heading() + "\n" + text)) {
