@@ -136,7 +136,8 @@ public class KnowledgeSearchService {
     static final int RESCORE_WINDOW = 200;
 
     private static final Set<String> HIT_FIELDS = Set.of(SOURCE, TEXT, CRUMBS, ANCHOR, REF, ETAT, FROM, TO, CODE_SHORT,
-            UNIT, CODE, TITLE, LEGI_ID, NOTE_ID, "noteTitle", "sectionTitle", UPDATED, EMPHASIS);
+            UNIT, CODE, TITLE, LEGI_ID, NOTE_ID, "noteTitle", "sectionTitle", UPDATED, EMPHASIS, UPLOAD_ID, UPLOAD_TITLE,
+            UPLOAD_FILE, UPLOAD_BY);
 
     /** Multiplies each candidate's score by the passage's weight (doc values) and sorts again. */
     private static ScoreDoc[] reweight(IndexReader reader, ScoreDoc[] docs) throws IOException {
@@ -443,12 +444,22 @@ public class KnowledgeSearchService {
             List<String> breadcrumb = new ArrayList<>(crumbs);
             breadcrumb.add("Article " + ArticleRefs.display(ref));
             String unit = d.get(UNIT);
-            return new KnowledgeHit(source, ref, null, d.get(CODE), codeShort,
+            return new KnowledgeHit(source, ref, null, null, d.get(CODE), codeShort,
                     d.get(TITLE) + (anchor.isEmpty() ? "" : " (" + anchor + ")"),
                     breadcrumb, anchor, safeSnippet, inForce(etat, from, to, today), etat, from,
                     citation(codeShort, ref, etat, from, to, today), "/" + pathOfUnit(unit),
                     "https://www.legifrance.gouv.fr/codes/article_lc/" + d.get(LEGI_ID),
                     LegiDataReader.isCore(ref) && "LEGITEXT000006073189".equals(d.get(CODE)), score);
+        }
+        if (source == SourceKind.UPLOAD) {
+            String uploadId = d.get(UPLOAD_ID);
+            String section = d.get("sectionTitle");
+            LocalDate updated = date(d.get(UPDATED));
+            String citation = "Document déposé « " + d.get(UPLOAD_TITLE) + " » (" + d.get(UPLOAD_FILE) + "), "
+                    + (anchor.startsWith("page-") ? "page " + anchor.substring(5) : "section « " + section + " »")
+                    + (updated == null ? "" : ", version du " + FR_DATE.format(updated));
+            return new KnowledgeHit(source, null, null, Long.valueOf(uploadId), null, null, section, crumbs, anchor,
+                    safeSnippet, true, null, updated, citation, "/knowledge/uploads/" + uploadId + "#" + anchor, null, false, score);
         }
         String noteId = d.get(NOTE_ID);
         String noteTitle = d.get("noteTitle");
@@ -457,7 +468,7 @@ public class KnowledgeSearchService {
         LocalDate since = date(updated);
         String citation = "Atelier 51, note « " + noteTitle + " », section « " + section + " »"
                 + (since == null ? "" : " (mise à jour le " + FR_DATE.format(since) + ")");
-        return new KnowledgeHit(source, null, noteId, null, null, section, crumbs, anchor, safeSnippet, true, null,
+        return new KnowledgeHit(source, null, noteId, null, null, null, section, crumbs, anchor, safeSnippet, true, null,
                 since, citation, "/knowledge/notes/" + noteId + "#" + anchor, null, false, score);
     }
 
