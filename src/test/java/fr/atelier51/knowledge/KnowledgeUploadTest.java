@@ -93,6 +93,8 @@ class KnowledgeUploadTest {
         assertThat(hit.citation()).startsWith("Document déposé « Appel a projets Occitanie 2026 » (aap-occitanie.pdf), page 2");
         assertThat(hit.snippetHtml()).contains("<mark>zorglubiens</mark>");
         assertThat(hit.breadcrumb()).containsExactly("Documents déposés", "Appel a projets Occitanie 2026", "Page 2");
+        assertThat(as(holder, () -> search.suggest("occitanie 2026", 6)))
+                .anySatisfy(s -> assertThat(s.url()).isEqualTo("/knowledge/uploads/" + info.id()));
         // and among all sources too
         assertThat(as(holder, () -> search.search("zorglubiens", 5))).extracting(KnowledgeHit::uploadId).contains(info.id());
     }

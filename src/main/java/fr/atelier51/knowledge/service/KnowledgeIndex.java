@@ -107,6 +107,7 @@ public class KnowledgeIndex implements DisposableBean {
     private volatile Map<String, String> codeShortById = Map.of();
     private final AtomicBoolean building = new AtomicBoolean();
     private volatile UploadDocuments uploads;
+    private volatile Map<Long, String> uploadTitles = Map.of();
     /** Whether the uploaded documents of the index may differ from the database (checked once at start). */
     private volatile boolean uploadsDirty = true;
     private volatile CountDownLatch firstReady = new CountDownLatch(1);
@@ -214,6 +215,7 @@ public class KnowledgeIndex implements DisposableBean {
         if (uploads == null || gen.isEmpty() || manager == null) {
             return;
         }
+        uploadTitles = Map.copyOf(uploads.titles());
         String digest = uploads.digest();
         try (FSDirectory dir = FSDirectory.open(gen.get())) {
             Map<String, String> data;
@@ -313,6 +315,11 @@ public class KnowledgeIndex implements DisposableBean {
             }
         }
         return true;
+    }
+
+    /** Uploaded documents' titles by id (for suggestions). */
+    Map<Long, String> uploadTitles() {
+        return uploadTitles;
     }
 
     List<Note> notes() {

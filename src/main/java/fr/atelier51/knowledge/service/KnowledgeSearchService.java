@@ -10,6 +10,10 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -42,6 +46,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -184,6 +189,80 @@ public class KnowledgeSearchService {
                     : "doc:" + docs[i].doc;
         }
         return units;
+    }
+
+    /** A suggestion while typing: an article whose number starts with what is typed, a note, a document. */
+    public record Suggestion(String label, SourceKind source, String url) {
+    }
+
+    private static final Pattern REF_PREFIX = Pattern.compile(
+            "^(?:art(?:icle)?\\.?\\s*)?(LO|L|R|D|A)?\\s*\\.?\\s*(\\d[\\d.\\-‑– ]*)$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Suggestions for the search box: article numbers starting with the typed number ("L162-3" → L.162-31-1…),
+     * then notes, note sections and uploaded documents whose title holds every typed word. Cheap (term dictionary
+     * and in-memory titles), so it runs on every keystroke.
+     */
+    public List<Suggestion> suggest(String raw, int limit) {
+        requireReader();
+        String text = sanitise(raw);
+        if (text.length() < 2 || index.state() != KnowledgeIndex.State.READY) {
+            return List.of();
+        }
+        List<Suggestion> out = new ArrayList<>();
+        Matcher m = REF_PREFIX.matcher(text);
+        if (m.matches()) {
+            String number = m.group(2).replaceAll("\\s", "").replaceAll("[.‑–]", "-");
+            List<String> prefixes = m.group(1) != null ? List.of(m.group(1).toUpperCase(Locale.ROOT) + number)
+                    : List.of("L" + number, "R" + number, "D" + number);
+            index.withSearcher(searcher -> {
+                Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), REF);
+                if (terms == null) {
+                    return null;
+                }
+                for (String prefix : prefixes) {
+                    TermsEnum te = terms.iterator();
+                    if (te.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
+                        continue;
+                    }
+                    for (BytesRef term = te.term(); term != null && out.size() < limit; term = te.next()) {
+                        String ref = term.utf8ToString();
+                        if (!ref.startsWith(prefix)) {
+                            break;
+                        }
+                        findUnit(searcher, ref, null).ifPresent(unit ->
+                                out.add(new Suggestion("Article " + ArticleRefs.display(ref), SourceKind.OFFICIAL, "/" + pathOfUnit(unit))));
+                    }
+                }
+                return null;
+            });
+            return out;
+        }
+        List<String> words = List.of(DomainSynonyms.fold(text).split(" "));
+        for (Note note : index.notes()) {
+            if (out.size() < limit && containsAll(note.title(), words)) {
+                out.add(new Suggestion(note.title(), SourceKind.NOTE, "/knowledge/notes/" + note.id()));
+            }
+        }
+        for (Note note : index.notes()) {
+            for (Note.Section section : note.sections()) {
+                if (out.size() < limit && !section.heading().isBlank() && containsAll(section.heading(), words)) {
+                    out.add(new Suggestion(section.heading() + " — " + note.title(), SourceKind.NOTE,
+                            "/knowledge/notes/" + note.id() + "#" + section.anchor()));
+                }
+            }
+        }
+        for (Map.Entry<Long, String> upload : index.uploadTitles().entrySet()) {
+            if (out.size() < limit && containsAll(upload.getValue(), words)) {
+                out.add(new Suggestion(upload.getValue(), SourceKind.UPLOAD, "/knowledge/uploads/" + upload.getKey()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsAll(String title, List<String> foldedWords) {
+        String folded = DomainSynonyms.fold(title);
+        return foldedWords.stream().allMatch(folded::contains);
     }
 
     /** An article by reference in any spelling; the first configured code that has it unless a code is given. */

@@ -48,6 +48,14 @@ public class UploadDocuments {
         }
     }
 
+    /** Titles by id, for suggestions while typing. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> titles() {
+        java.util.Map<Long, String> titles = new java.util.LinkedHashMap<>();
+        uploads.findAllByOrderByUpdatedAtDesc().forEach(u -> titles.put(u.getId(), u.getTitle()));
+        return titles;
+    }
+
     @Transactional(readOnly = true)
     public List<Doc> all() {
         return uploads.findAll().stream().sorted(Comparator.comparing(KnowledgeUpload::getId)).map(this::doc).toList();
