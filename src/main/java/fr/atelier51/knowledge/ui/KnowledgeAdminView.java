@@ -16,6 +16,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -36,6 +38,7 @@ import java.io.InputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -75,6 +78,8 @@ public class KnowledgeAdminView extends VerticalLayout {
         title.setMaxLength(300);
         title.setWidth("30em");
         title.setId("upload-title");
+        // synced as typed: the upload starts without the field losing focus, and must see the title
+        title.setValueChangeMode(ValueChangeMode.EAGER);
         configure(upload, null);
         upload.setId("upload");
         uploadStatus.setId("upload-status");
@@ -117,6 +122,13 @@ public class KnowledgeAdminView extends VerticalLayout {
         component.setMaxFiles(1);
         component.setMaxFileSize((int) uploads.maxBytes());
         component.setAcceptedFileTypes(UploadFormat.acceptedExtensions());
+        component.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("knowledge.admin.upload.add")).setMany(getTranslation("knowledge.admin.upload.add")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("knowledge.admin.upload.drop")).setMany(getTranslation("knowledge.admin.upload.drop")))
+                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("knowledge.admin.upload.one-file"))
+                        .setFileIsTooBig(getTranslation("knowledge.upload.error.too-large", uploads.maxMegabytes()))
+                        .setIncorrectFileType(getTranslation("knowledge.upload.error.format", "…")))
+                .setUnits(List.of("o", "Ko", "Mo", "Go", "To", "Po", "Eo", "Zo", "Yo")));
         component.addFileRejectedListener(e -> showError(getTranslation("knowledge.upload.error.rejected", e.getErrorMessage())));
         component.setUploadHandler(new LimitedUpload(uploads.maxBytes(), (fileName, bytes) -> {
             if (replaceId == null) {
