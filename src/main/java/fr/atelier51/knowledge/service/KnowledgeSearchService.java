@@ -287,6 +287,11 @@ public class KnowledgeSearchService {
     }
 
     /** Whether we hold this article (normalised reference) in some code. */
+    /** Whether the index is built and searchable (it is built in the background at start-up). */
+    public boolean isReady() {
+        return index.state() == KnowledgeIndex.State.READY;
+    }
+
     public boolean hasArticle(String ref) {
         requireReader();
         return index.state() == KnowledgeIndex.State.READY

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The project lifecycle of product.md: which action each role may take from each status, recorded in the
@@ -38,9 +39,11 @@ public class ProjectWorkflow {
     private final CurrentAccount currentAccount;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final List<DestinationAdvisor> advisors;
 
     public ProjectWorkflow(ProjectService projectService, ProjectEventRepository events, CurrentAccount currentAccount,
-                           ApplicationEventPublisher publisher) {
+                           ApplicationEventPublisher publisher, List<DestinationAdvisor> advisors) {
+        this.advisors = advisors;
         this.projectService = projectService;
         this.events = events;
         this.currentAccount = currentAccount;
@@ -58,10 +61,17 @@ public class ProjectWorkflow {
                 .toList();
     }
 
-    /** Where the letter should go, from the regions named: one region → its ARS, several → the rapporteur général. */
+    /**
+     * Where the letter should go: what the assistant established if it did, else from the project's regions
+     * (one region → its ARS, several → the rapporteur général).
+     */
     @Transactional(readOnly = true)
     public String proposedDestination(long projectId) {
         Project project = projectService.get(projectId);
+        Optional<String> advised = advisors.stream().map(a -> a.destinationOf(projectId)).flatMap(Optional::stream).findFirst();
+        if (advised.isPresent()) {
+            return advised.get();
+        }
         return project.getRegions().size() == 1
                 ? project.getRegions().iterator().next().arsName()
                 : "Rapporteur général du comité technique de l’innovation en santé";

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -88,6 +89,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
             add(new Paragraph(project.getSummary()));
         }
         add(facts(project));
+        add(workLinks());
         add(members(project, rights));
         add(timeline());
     }
@@ -162,6 +164,33 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
             box.add(row);
         }
         return box;
+    }
+
+    /**
+     * The project's work places (assistant, letter) and the letter's exports. Linked by address, so this feature
+     * does not depend on the ones that serve them.
+     */
+    private Component workLinks() {
+        Button assistant = new Button(getTranslation("assistant.open"), e -> getUI().ifPresent(ui -> ui.navigate("projects/" + projectId + "/assistant")));
+        assistant.setId("open-assistant");
+        Button letter = new Button(getTranslation("project.open-letter"), e -> getUI().ifPresent(ui -> ui.navigate("projects/" + projectId + "/letter")));
+        letter.setId("open-letter");
+        letter.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button readiness = new Button(getTranslation("project.open-readiness"), e -> getUI().ifPresent(ui -> ui.navigate("projects/" + projectId + "/readiness")));
+        readiness.setId("open-readiness");
+        HorizontalLayout exports = new HorizontalLayout(new Span(getTranslation("project.export-letter")));
+        for (String format : new String[]{"pdf", "docx", "md"}) {
+            Anchor link = new Anchor("api/projects/" + projectId + "/letter." + format, format.toUpperCase(java.util.Locale.ROOT));
+            link.setRouterIgnore(true);
+            link.getElement().setAttribute("download", true);
+            link.setId("export-" + format);
+            exports.add(link);
+        }
+        exports.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout row = new HorizontalLayout(assistant, letter, readiness, exports);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
     }
 
     /** One person of the team; with a "remove" button when the viewer may remove them. */

@@ -1,0 +1,514 @@
+/*
+ * <a51-section-editor>: one letter section, co-edited live. CodeMirror 6 holds the text and maps every remote
+ * change through the caret and selection; differential synchronisation (mirrors LiveSection.java and the Java
+ * SyncClient used by the tests: keep the three in step) talks to the server through the Flow wrapper
+ * (fr.atelier51.workspace.ui.SectionEditor): `$server.sync(json)` answers, `poke()` asks us to sync.
+ *
+ * Nothing typed is dropped: unacknowledged text stays in the page (and in localStorage, so a reload or a lost
+ * session merges it back); when the shadows cannot be reconciled we rejoin with a three-way merge; when even
+ * that is impossible, editing is blocked and the text stays visible to copy.
+ */
+import { EditorState, StateEffect, StateField, Transaction, Annotation, RangeSetBuilder } from '@codemirror/state';
+import { EditorView, Decoration, DecorationSet, keymap, layer, LayerMarker } from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { markdown, markdownKeymap } from '@codemirror/lang-markdown';
+import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import DiffMatchPatch from 'diff-match-patch';
+
+type Op = number | string;
+interface Edit { n: number; ops: Op[]; h: number; }
+interface Answer { seq: number; n: number; m: number; ops: Op[] | null; h: number; version: number; error: string | null; stale?: boolean; }
+interface Peer { name: string; colour: string; anchor: number; head: number; }
+interface Server {
+  sync(request: string): Promise<string>;
+  rejoin(): Promise<string>;
+  caret(anchor: number, head: number): Promise<void>;
+}
+
+const dmp = new DiffMatchPatch();
+dmp.Diff_Timeout = 0.5;
+
+/** Java's String.hashCode over UTF-16 units. */
+export function hash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) {
+    h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  }
+  return h;
+}
+
+export function diffOps(from: string, to: string): Op[] {
+  if (from === to) return [];
+  const diffs = dmp.diff_main(from, to, false);
+  if (diffs.length > 2) dmp.diff_cleanupEfficiency(diffs);
+  return diffs.filter(([, t]) => t.length > 0).map(([op, t]) => (op === 0 ? t.length : op === -1 ? -t.length : t));
+}
+
+export function applyOps(base: string, ops: Op[]): string {
+  let out = '';
+  let pos = 0;
+  for (const op of ops) {
+    if (typeof op === 'string') {
+      out += op;
+    } else {
+      const len = Math.abs(op);
+      if (op === 0 || pos + len > base.length) throw new Error('change does not fit');
+      if (op > 0) out += base.substring(pos, pos + len);
+      pos += len;
+    }
+  }
+  if (pos !== base.length) throw new Error('change does not cover');
+  return out;
+}
+
+function tokens(text: string): string[] {
+  return text.match(/\S*\s*/g)!.filter((t) => t.length > 0);
+}
+
+/** Word-granular operations for merging (see TextOps.mergeOps). */
+function mergeOps(from: string, to: string): Op[] {
+  const ta = tokens(from);
+  const tb = tokens(to);
+  const codes = new Map<string, string>();
+  const enc = (ts: string[]) => ts.map((t) => {
+    let c = codes.get(t);
+    if (c === undefined) {
+      c = String.fromCharCode(codes.size + 1);
+      codes.set(t, c);
+    }
+    return c;
+  }).join('');
+  const a = enc(ta);
+  const b = enc(tb);
+  if (codes.size >= 0xd000) return diffOps(from, to);
+  const ops: Op[] = [];
+  let ia = 0;
+  let ib = 0;
+  for (const [op, t] of dmp.diff_main(a, b, false)) {
+    const count = t.length;
+    if (op === 0) {
+      ops.push(ta.slice(ia, ia + count).join('').length);
+      ia += count;
+      ib += count;
+    } else if (op === -1) {
+      ops.push(-ta.slice(ia, ia + count).join('').length);
+      ia += count;
+    } else {
+      ops.push(tb.slice(ib, ib + count).join(''));
+      ib += count;
+    }
+  }
+  return ops.filter((o) => o !== 0 && o !== '');
+}
+
+/** Three-way merge keeping both sides' insertions (see TextOps.merge). */
+export function merge(base: string, changed: string, current: string): string {
+  if (base === current) return changed;
+  if (base === changed || changed === current) return current;
+  const a = mergeOps(base, current);
+  const b = mergeOps(base, changed);
+  let out = '';
+  let ia = 0, ib = 0, ra = 0, rb = 0, pos = 0;
+  for (;;) {
+    if (ia < a.length && typeof a[ia] === 'string') { out += a[ia++]; continue; }
+    if (ib < b.length && typeof b[ib] === 'string') { out += b[ib++]; continue; }
+    if (ia >= a.length || ib >= b.length) break;
+    const opA = a[ia] as number;
+    const opB = b[ib] as number;
+    if (ra === 0) ra = Math.abs(opA);
+    if (rb === 0) rb = Math.abs(opB);
+    const len = Math.min(ra, rb);
+    if (opA > 0 && opB > 0) out += base.substring(pos, pos + len);
+    pos += len;
+    ra -= len;
+    rb -= len;
+    if (ra === 0) ia++;
+    if (rb === 0) ib++;
+  }
+  return out;
+}
+
+/** CodeMirror changes (positions in the old document) for operations. */
+function toChanges(ops: Op[]) {
+  const changes: { from: number; to?: number; insert?: string }[] = [];
+  let pos = 0;
+  for (const op of ops) {
+    if (typeof op === 'string') {
+      changes.push({ from: pos, insert: op });
+    } else if (op > 0) {
+      pos += op;
+    } else {
+      changes.push({ from: pos, to: pos - op });
+      pos -= op;
+    }
+  }
+  return changes;
+}
+
+const remote = Annotation.define<boolean>();
+const setPeers = StateEffect.define<Peer[]>();
+
+/**
+ * Remote carets are drawn in a layer over the text, never inside it: a widget in the editable content makes the
+ * browser put the local caret on the wrong side of it, and typed letters come out in the wrong order.
+ */
+class CaretMarker implements LayerMarker {
+  constructor(readonly left: number, readonly top: number, readonly height: number, readonly peer: Peer) {}
+  eq(other: CaretMarker) {
+    return other.left === this.left && other.top === this.top && other.height === this.height
+      && other.peer.name === this.peer.name && other.peer.colour === this.peer.colour;
+  }
+  draw() {
+    const el = document.createElement('div');
+    el.className = 'a51-remote-caret';
+    el.style.cssText = `position:absolute;left:${this.left}px;top:${this.top}px;height:${this.height}px;`
+      + `border-left:2px solid ${this.peer.colour};pointer-events:none;`;
+    const label = document.createElement('span');
+    label.className = 'a51-remote-caret-label';
+    label.textContent = this.peer.name;
+    label.style.cssText = `position:absolute;top:-1.25em;left:-2px;font-size:11px;line-height:1.2;padding:0 3px;`
+      + `border-radius:3px;color:#fff;white-space:nowrap;background:${this.peer.colour};`;
+    el.appendChild(label);
+    return el;
+  }
+  update() {
+    return false;
+  }
+}
+
+const caretLayer = layer({
+  above: true,
+  class: 'a51-remote-carets',
+  markers(view) {
+    const rect = view.scrollDOM.getBoundingClientRect();
+    const baseLeft = rect.left - view.scrollDOM.scrollLeft * view.scaleX;
+    const baseTop = rect.top - view.scrollDOM.scrollTop * view.scaleY;
+    const markers: LayerMarker[] = [];
+    const len = view.state.doc.length;
+    for (const p of view.state.field(peersField).peers) {
+      const c = view.coordsAtPos(Math.min(Math.max(p.head, 0), len));
+      if (c) markers.push(new CaretMarker(c.left - baseLeft, c.top - baseTop, c.bottom - c.top, p));
+    }
+    return markers;
+  },
+  update(update) {
+    return update.docChanged || update.viewportChanged || update.geometryChanged
+      || update.transactions.some((t) => t.effects.some((e) => e.is(setPeers)));
+  },
+});
+
+const peersField = StateField.define<{ peers: Peer[]; deco: DecorationSet }>({
+  create: () => ({ peers: [], deco: Decoration.none }),
+  update(value, tr) {
+    let peers = value.peers;
+    for (const e of tr.effects) {
+      if (e.is(setPeers)) peers = e.value;
+    }
+    if (tr.docChanged && peers === value.peers) {
+      peers = peers.map((p) => ({ ...p, anchor: tr.changes.mapPos(Math.min(p.anchor, tr.startState.doc.length)),
+        head: tr.changes.mapPos(Math.min(p.head, tr.startState.doc.length)) }));
+    }
+    if (peers === value.peers) return value;
+    const len = tr.state.doc.length;
+    const ranges: { from: number; to: number; deco: Decoration }[] = [];
+    for (const p of peers) {
+      const head = Math.min(Math.max(p.head, 0), len);
+      const anchor = Math.min(Math.max(p.anchor, 0), len);
+      if (anchor !== head) {
+        ranges.push({ from: Math.min(anchor, head), to: Math.max(anchor, head),
+          deco: Decoration.mark({ attributes: { style: `background:${p.colour}33` } }) });
+      }
+    }
+    ranges.sort((x, y) => x.from - y.from || x.to - y.to);
+    const builder = new RangeSetBuilder<Decoration>();
+    for (const r of ranges) builder.add(r.from, r.to, r.deco);
+    return { peers, deco: builder.finish() };
+  },
+  provide: (f) => EditorView.decorations.from(f, (v) => v.deco),
+});
+
+function wrap(marker: string) {
+  return (view: EditorView) => {
+    view.dispatch(view.state.changeByRange((range) => ({
+      changes: [{ from: range.from, insert: marker }, { from: range.to, insert: marker }],
+      range: range.empty ? { anchor: range.from + marker.length, head: range.from + marker.length } as any
+        : { anchor: range.from + marker.length, head: range.to + marker.length } as any,
+    })));
+    return true;
+  };
+}
+
+type State = 'saved' | 'sending' | 'offline' | 'broken' | 'readonly' | 'revoked';
+
+export class SectionEditorElement extends HTMLElement {
+  $server!: Server;
+  private view?: EditorView;
+  private statusEl!: HTMLElement;
+  private host!: HTMLElement;
+  private labels: Record<string, string> = {};
+  private readOnly = false;
+  private storageKey = '';
+  // sync state (see SyncClient.java)
+  private shadow = '';
+  private acked = '';
+  private n = 0;
+  private m = 0;
+  private stack: Edit[] = [];
+  private seq = 0;
+  private awaitingSeq = -1;
+  private sentAt = 0;
+  private timer?: number;
+  private blocked = false;
+  private caretTimer?: number;
+  private lastState?: State;
+  private rejoining = false;
+  private poked = false;
+  private peersJson = '';
+
+  connectedCallback() {
+    if (this.host) return;
+    this.style.display = 'block';
+    this.statusEl = document.createElement('div');
+    this.statusEl.className = 'a51-sync-status';
+    this.statusEl.setAttribute('role', 'status');
+    this.statusEl.setAttribute('aria-live', 'polite');
+    this.host = document.createElement('div');
+    this.host.className = 'a51-editor-host';
+    this.append(this.statusEl, this.host);
+    window.addEventListener('online', () => { this.render(); this.schedule(0); });
+    window.addEventListener('offline', () => this.render());
+    window.setInterval(() => this.tick(), 1000);
+  }
+
+  /** Called by the server once attached: the text the session starts from (its shadow at versions 0, 0). */
+  init(text: string, readOnly: boolean, storageKey: string, labelsJson: string) {
+    this.labels = JSON.parse(labelsJson);
+    this.readOnly = readOnly;
+    this.storageKey = 'a51:' + storageKey;
+    this.shadow = text;
+    this.acked = text;
+    this.n = 0; this.m = 0; this.stack = []; this.seq = 0; this.awaitingSeq = -1;
+    let start = text;
+    const kept = this.loadLocal();
+    if (kept && !readOnly && kept.text !== kept.acked) {
+      start = merge(kept.acked, kept.text, text); // typing that never reached the server, from a previous page
+    }
+    if (this.view) {
+      this.replaceDoc(start);
+    } else {
+      this.view = new EditorView({
+        parent: this.host,
+        state: EditorState.create({
+          doc: start,
+          extensions: [
+            history(),
+            keymap.of([
+              { key: 'Mod-b', run: wrap('**') },
+              { key: 'Mod-i', run: wrap('_') },
+              ...markdownKeymap, ...defaultKeymap, ...historyKeymap]),
+            markdown(),
+            syntaxHighlighting(defaultHighlightStyle),
+            EditorView.lineWrapping,
+            EditorState.readOnly.of(readOnly),
+            EditorView.editable.of(!readOnly),
+            peersField,
+            caretLayer,
+            EditorView.updateListener.of((u) => {
+              if (u.docChanged && !u.transactions.some((t) => t.annotation(remote))) {
+                this.saveLocal();
+                this.schedule(30);
+              }
+              if (u.selectionSet || u.docChanged) this.reportCaret();
+            }),
+          ],
+        }),
+      });
+    }
+    this.render();
+    this.schedule(0);
+  }
+
+  /** The text changed on the server: sync as soon as the answer we wait for (if any) is in. */
+  poke() {
+    this.poked = true;
+    this.schedule(0);
+  }
+
+  /** Other people's carets in this section. */
+  setPeers(json: string) {
+    if (json === this.peersJson || !this.view) return;
+    this.peersJson = json;
+    // Never in the middle of the browser's own input handling: let CodeMirror read the DOM first.
+    window.requestAnimationFrame(() => this.view?.dispatch({ effects: setPeers.of(JSON.parse(this.peersJson)) }));
+  }
+
+  /** Access ended (removed from the project): stop, keep the text visible. */
+  revoke(message: string) {
+    this.blocked = true;
+    this.lastState = undefined;
+    this.labels.revoked = message;
+    this.render('revoked');
+    this.view?.dispatch({ effects: [] });
+    this.view?.contentDOM.setAttribute('contenteditable', 'false');
+  }
+
+  get text(): string {
+    return this.view ? this.view.state.doc.toString() : '';
+  }
+
+  private schedule(delay: number) {
+    if (this.timer !== undefined) return;
+    this.timer = window.setTimeout(() => { this.timer = undefined; this.syncNow(); }, delay);
+  }
+
+  private tick() {
+    // An answer that never came (connection lost, server restarted): send everything again.
+    if (this.awaitingSeq >= 0 && Date.now() - this.sentAt > 8000 && navigator.onLine) {
+      this.awaitingSeq = -1;
+      this.schedule(0);
+    } else if (this.awaitingSeq < 0 && this.text !== this.shadow) {
+      this.schedule(0);
+    }
+    this.render();
+  }
+
+  /** Offline: the browser says so, or our last message has waited more than 3 s for its answer. */
+  private online(): boolean {
+    return navigator.onLine && !(this.awaitingSeq >= 0 && Date.now() - this.sentAt > 3000);
+  }
+
+  private async syncNow() {
+    if (!this.view || this.blocked || this.rejoining || this.awaitingSeq >= 0) return;
+    const text = this.text;
+    if (text !== this.shadow && !this.readOnly) {
+      this.stack.push({ n: this.n, ops: diffOps(this.shadow, text), h: hash(text) });
+      this.n++;
+      this.shadow = text;
+    }
+    const seq = ++this.seq;
+    this.poked = false;
+    this.awaitingSeq = seq;
+    this.sentAt = Date.now();
+    this.render();
+    let answer: Answer;
+    try {
+      answer = JSON.parse(await this.$server.sync(JSON.stringify({ seq, m: this.m, edits: this.stack })));
+    } catch (e) {
+      if (this.awaitingSeq === seq) this.awaitingSeq = -1;
+      this.render();
+      window.setTimeout(() => this.schedule(0), 2000);
+      return;
+    }
+    this.receive(answer);
+  }
+
+  private receive(r: Answer) {
+    if (r.seq !== this.awaitingSeq) return; // overtaken by a newer message
+    this.awaitingSeq = -1;
+    if (r.error === 'closed' || r.error === 'read-only') { this.revoke(this.labels.revoked ?? ''); return; }
+    if (r.error || r.n !== this.n) { this.rejoin(); return; }
+    this.stack = this.stack.filter((e) => e.n >= r.n);
+    if (r.ops) {
+      if (r.m !== this.m) { this.rejoin(); return; }
+      let next: string;
+      try { next = applyOps(this.shadow, r.ops); } catch { this.rejoin(); return; }
+      if (hash(next) !== r.h) { this.rejoin(); return; }
+      const local = this.text;
+      if (local === this.shadow) {
+        this.view!.dispatch({ changes: toChanges(r.ops), annotations: [remote.of(true), Transaction.addToHistory.of(false)] });
+      } else {
+        this.replaceDoc(merge(this.shadow, next, local));
+      }
+      this.shadow = next;
+      this.m++;
+    } else if (hash(this.shadow) !== r.h) {
+      this.rejoin();
+      return;
+    }
+    this.acked = this.shadow;
+    this.saveLocal();
+    this.render();
+    if (this.text !== this.shadow || this.poked) this.schedule(this.poked ? 0 : 30);
+  }
+
+  /** Moves the document to `target` with the smallest change, so carets and selections map through it. */
+  private replaceDoc(target: string) {
+    const current = this.text;
+    if (current === target) return;
+    // A minimal character diff (no clean-up): every character that stays keeps its place, and so do carets.
+    const ops: Op[] = dmp.diff_main(current, target, false).filter(([, t]) => t.length > 0)
+      .map(([op, t]) => (op === 0 ? t.length : op === -1 ? -t.length : t));
+    this.view!.dispatch({ changes: toChanges(ops), annotations: [remote.of(true), Transaction.addToHistory.of(false)] });
+  }
+
+  /** The shadows disagree: take a fresh session and merge our text onto its text, three-way. */
+  private async rejoin() {
+    if (this.rejoining) return;
+    this.rejoining = true;
+    try {
+      const fresh = JSON.parse(await this.$server.rejoin()) as { text: string; error?: string };
+      if (fresh.error) throw new Error(fresh.error);
+      const mine = this.text;
+      this.replaceDoc(merge(this.acked, mine, fresh.text));
+      this.shadow = fresh.text;
+      this.acked = fresh.text;
+      this.n = 0; this.m = 0; this.stack = []; this.seq = 0; this.awaitingSeq = -1;
+      this.rejoining = false;
+      this.schedule(0);
+    } catch (e) {
+      this.rejoining = false;
+      this.blocked = true;
+      this.view?.contentDOM.setAttribute('contenteditable', 'false');
+      this.render('broken');
+    }
+  }
+
+  private reportCaret() {
+    if (this.caretTimer !== undefined || !this.view) return;
+    this.caretTimer = window.setTimeout(() => {
+      this.caretTimer = undefined;
+      const sel = this.view!.state.selection.main;
+      this.$server.caret(sel.anchor, sel.head).catch(() => undefined);
+    }, 120);
+  }
+
+  private loadLocal(): { acked: string; text: string } | null {
+    try {
+      const raw = window.localStorage.getItem(this.storageKey);
+      return raw ? JSON.parse(raw) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private saveLocal() {
+    if (!this.storageKey || this.readOnly) return;
+    try {
+      const text = this.text;
+      if (text === this.acked && this.stack.length === 0) {
+        window.localStorage.removeItem(this.storageKey);
+      } else {
+        window.localStorage.setItem(this.storageKey, JSON.stringify({ acked: this.acked, text }));
+      }
+    } catch {
+      // storage full or disabled: the text is still in the page
+    }
+  }
+
+  private render(forced?: State) {
+    if (!this.statusEl) return;
+    let state: State;
+    if (forced) state = forced;
+    else if (this.lastState === 'revoked' || this.lastState === 'broken') state = this.lastState;
+    else if (this.readOnly) state = 'readonly';
+    else if (!this.online()) state = 'offline';
+    else if (this.awaitingSeq >= 0 || this.text !== this.acked || this.stack.length > 0) state = 'sending';
+    else state = 'saved';
+    this.lastState = state;
+    this.setAttribute('state', state);
+    this.statusEl.dataset.state = state;
+    this.statusEl.textContent = this.labels[state] ?? state;
+  }
+}
+
+customElements.define('a51-section-editor', SectionEditorElement);

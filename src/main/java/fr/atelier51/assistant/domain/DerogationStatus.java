@@ -1,0 +1,5 @@
+package fr.atelier51.assistant.domain;
+
+public enum DerogationStatus {
+    PROPOSED, CONFIRMED, REJECTED
+}

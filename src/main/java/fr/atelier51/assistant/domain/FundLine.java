@@ -1,0 +1,4 @@
+package fr.atelier51.assistant.domain;
+
+public record FundLine(Fund fund, String explanation) {
+}

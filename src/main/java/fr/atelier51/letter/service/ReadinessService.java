@@ -1,0 +1,36 @@
+package fr.atelier51.letter.service;
+
+import fr.atelier51.assistant.service.AssistantService;
+import fr.atelier51.base.service.Messages;
+import fr.atelier51.letter.domain.Readiness;
+import fr.atelier51.workspace.service.LetterService;
+import fr.atelier51.workspace.service.SectionState;
+import org.springframework.stereotype.Service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The readiness of a project's letter, for anyone who may read the project. */
+@Service
+public class ReadinessService {
+
+    private final LetterService letters;
+    private final AssistantService assistant;
+    private final Messages messages;
+
+    public ReadinessService(LetterService letters, AssistantService assistant, Messages messages) {
+        this.letters = letters;
+        this.assistant = assistant;
+        this.messages = messages;
+    }
+
+    public Readiness readiness(long projectId) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        Map<String, String> headings = new LinkedHashMap<>();
+        for (SectionState s : letters.letter(projectId)) {
+            sections.put(s.key().key(), s.text());
+            headings.put(s.key().key(), messages.fr(s.key().headingKey()));
+        }
+        return ReadinessRules.check(sections, headings, assistant.state(projectId));
+    }
+}

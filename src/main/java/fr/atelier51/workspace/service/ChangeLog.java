@@ -1,0 +1,15 @@
+package fr.atelier51.workspace.service;
+
+import fr.atelier51.workspace.domain.ChangeKind;
+
+import java.util.List;
+
+/** Where accepted changes go before anyone is told they happened (the database, or memory in tests). */
+public interface ChangeLog {
+
+    /**
+     * Persists the section's new text as {@code version}; must be durable when it returns. {@code ops} turn the
+     * previous version's text into {@code text}.
+     */
+    void record(long sectionId, long version, String text, List<Object> ops, long authorId, ChangeKind kind);
+}

@@ -1,0 +1,308 @@
+package fr.atelier51.workspace.service;
+
+import fr.atelier51.account.domain.Account;
+import fr.atelier51.account.service.CurrentAccount;
+import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.base.service.ForbiddenException;
+import fr.atelier51.base.service.NotFoundException;
+import fr.atelier51.project.service.ProjectMembershipChanged;
+import fr.atelier51.project.service.ProjectPermissions;
+import fr.atelier51.project.service.ProjectService;
+import fr.atelier51.workspace.domain.ChangeKind;
+import fr.atelier51.workspace.domain.LetterSection;
+import fr.atelier51.workspace.domain.LetterSectionRepository;
+import fr.atelier51.workspace.domain.SectionChange;
+import fr.atelier51.workspace.domain.SectionChangeRepository;
+import fr.atelier51.workspace.domain.SectionKey;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The letter of a project: its 15 sections (created on first open), live co-editing sessions, presence, and
+ * writes from the API. Access follows {@link ProjectService}: members and assigned coaches edit, admins read.
+ * Methods that take no {@link Account} read the caller from the security context; live sessions capture the
+ * account when they open, because Vaadin push threads have no security context.
+ */
+@Service
+public class LetterService {
+
+    private static final String[] COLOURS = {"#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457", "#4e342e"};
+
+    private final ProjectService projects;
+    private final CurrentAccount currentAccount;
+    private final LetterSectionRepository sections;
+    private final SectionChangeRepository changes;
+    private final ChangeLog changeLog;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final List<SectionPrefill> prefills;
+    private final Map<Long, LiveSection> live = new ConcurrentHashMap<>();
+    private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
+
+    public LetterService(ProjectService projects, CurrentAccount currentAccount, LetterSectionRepository sections,
+                         SectionChangeRepository changes, ChangeLog changeLog, TransactionTemplate tx, JsonMapper json,
+                         List<SectionPrefill> prefills) {
+        this.prefills = prefills;
+        this.projects = projects;
+        this.currentAccount = currentAccount;
+        this.sections = sections;
+        this.changes = changes;
+        this.changeLog = changeLog;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    /** The caller's rights on the project (NotFoundException when they may not read it). */
+    public ProjectPermissions permissions(long projectId) {
+        return projects.permissions(projectId);
+    }
+
+    /** All sections in order, with the live text. */
+    public List<SectionState> letter(long projectId) {
+        projects.get(projectId);
+        List<SectionState> out = new ArrayList<>();
+        for (LetterSection s : ensureSections(projectId)) {
+            LiveSection l = live.get(s.getId());
+            out.add(l == null ? new SectionState(s.getKey(), s.getBody(), s.getVersion())
+                    : new SectionState(s.getKey(), l.text(), l.version()));
+        }
+        return out;
+    }
+
+    /** A live editing session on one section, for the signed-in caller (read-only for an admin). */
+    public EditorSession open(long projectId, SectionKey key, LiveSection.Listener listener) {
+        Account caller = currentAccount.require();
+        ProjectPermissions rights = projects.permissions(projectId);
+        LiveSection section = liveSection(projectId, key);
+        LiveSection.Start start = section.connect(caller.getId(), !rights.canWork(), listener);
+        return new EditorSession(projectId, key, caller.getId(), start, !rights.canWork());
+    }
+
+    /** A session on one section: the text it started from, and the sync call. */
+    public static final class EditorSession {
+        private final long projectId;
+        private final SectionKey key;
+        private final long accountId;
+        private final LiveSection.Start start;
+        private final boolean readOnly;
+
+        EditorSession(long projectId, SectionKey key, long accountId, LiveSection.Start start, boolean readOnly) {
+            this.projectId = projectId;
+            this.key = key;
+            this.accountId = accountId;
+            this.start = start;
+            this.readOnly = readOnly;
+        }
+
+        public String startText() {
+            return start.text();
+        }
+
+        public long startVersion() {
+            return start.version();
+        }
+
+        public boolean readOnly() {
+            return readOnly;
+        }
+
+        public SectionKey key() {
+            return key;
+        }
+
+        public long projectId() {
+            return projectId;
+        }
+
+        public long accountId() {
+            return accountId;
+        }
+
+        /** @return the answer, or null for a message that was repeated or overtaken (ignore it) */
+        public SyncResponse sync(SyncRequest request) {
+            return start.shadow().sync(request);
+        }
+
+        public void close() {
+            start.shadow().close();
+        }
+    }
+
+    /**
+     * Writes a section from a text its author started at {@code baseVersion}: three-way merged into the current
+     * text exactly like a live editor's concurrent change, persisted, and pushed to live editors.
+     */
+    public LiveSection.Merge write(long projectId, SectionKey key, long baseVersion, String text, ChangeKind kind) {
+        Account caller = currentAccount.require();
+        if (!projects.permissions(projectId).canWork()) {
+            throw new ForbiddenException("workspace.error.read-only");
+        }
+        if (text == null) {
+            throw new BusinessException("workspace.error.text-required");
+        }
+        LiveSection section = liveSection(projectId, key);
+        if (baseVersion < 0 || baseVersion > section.version()) {
+            throw new BusinessException("workspace.error.unknown-version", baseVersion);
+        }
+        String base = textAt(section.sectionId(), baseVersion);
+        return section.merge(base, text, caller.getId(), kind);
+    }
+
+    /** The text of a section as it was at {@code version} (0 is the empty start). */
+    public String textAt(long sectionId, long version) {
+        if (version <= 0) {
+            return "";
+        }
+        long from = changes.lastSnapshotAtOrBefore(sectionId, version).orElse(0L);
+        String text = "";
+        for (SectionChange c : changes.findBySectionIdAndVersionBetweenOrderByVersion(sectionId, Math.max(from, 1), version)) {
+            text = c.getSnapshot() != null && c.getVersion() == from ? c.getSnapshot()
+                    : TextOps.apply(text, json.readValue(c.getOps(), new TypeReference<List<Object>>() { }));
+        }
+        return text;
+    }
+
+    private LiveSection liveSection(long projectId, SectionKey key) {
+        LetterSection row = ensureSections(projectId).stream().filter(s -> s.getKey() == key).findFirst()
+                .orElseThrow(() -> new NotFoundException("workspace.error.section-not-found"));
+        return live.computeIfAbsent(row.getId(), id -> {
+            LetterSection fresh = sections.findById(id).orElseThrow();
+            return new LiveSection(id, fresh.getBody(), fresh.getVersion(), changeLog);
+        });
+    }
+
+    private synchronized List<LetterSection> ensureSections(long projectId) {
+        List<LetterSection> existing = sections.findByProjectIdOrderByPosition(projectId);
+        if (existing.size() == SectionKey.values().length) {
+            return existing;
+        }
+        Map<SectionKey, String> known = new java.util.EnumMap<>(SectionKey.class);
+        prefills.forEach(p -> p.prefill(projectId).forEach(known::putIfAbsent));
+        return tx.execute(status -> {
+            List<LetterSection> all = new ArrayList<>(sections.findByProjectIdOrderByPosition(projectId));
+            for (SectionKey key : SectionKey.values()) {
+                if (all.stream().noneMatch(s -> s.getKey() == key)) {
+                    all.add(sections.save(new LetterSection(projectId, key, known.get(key))));
+                }
+            }
+            all.sort((a, b) -> Integer.compare(a.getKey().ordinal(), b.getKey().ordinal()));
+            return all;
+        });
+    }
+
+    // ---- presence ----------------------------------------------------------------------------------------
+
+    /** Someone's presence in a project's letter; listeners hear every change of the room (on any thread). */
+    public final class PresenceHandle {
+        private final long projectId;
+        private final String sessionId = UUID.randomUUID().toString();
+
+        private PresenceHandle(long projectId) {
+            this.projectId = projectId;
+        }
+
+        public String sessionId() {
+            return sessionId;
+        }
+
+        public void moveTo(SectionKey key, int anchor, int head) {
+            Room room = rooms.get(projectId);
+            if (room != null) {
+                room.update(sessionId, p -> p.at(key == null ? null : key.key(), anchor, head));
+            }
+        }
+
+        public void leave() {
+            Room room = rooms.get(projectId);
+            if (room != null) {
+                room.leave(sessionId);
+            }
+        }
+    }
+
+    /** Enters the letter's room (caller from the security context) and listens to who is where. */
+    public PresenceHandle enter(long projectId, Consumer<List<Presence>> listener, Runnable revoked) {
+        Account caller = currentAccount.require();
+        projects.get(projectId);
+        PresenceHandle handle = new PresenceHandle(projectId);
+        Room room = rooms.computeIfAbsent(projectId, id -> new Room());
+        String colour = COLOURS[(int) (Math.abs(caller.getId()) % COLOURS.length)];
+        room.join(new Presence(handle.sessionId, caller.getId(), caller.getDisplayName(), colour, null, 0, 0), listener, revoked);
+        return handle;
+    }
+
+    private static final class Room {
+        private final Map<String, Presence> people = new ConcurrentHashMap<>();
+        private final Map<String, Consumer<List<Presence>>> listeners = new ConcurrentHashMap<>();
+        private final Map<String, Runnable> revokers = new ConcurrentHashMap<>();
+
+        void join(Presence p, Consumer<List<Presence>> listener, Runnable revoked) {
+            people.put(p.sessionId(), p);
+            listeners.put(p.sessionId(), listener);
+            revokers.put(p.sessionId(), revoked);
+            broadcast();
+        }
+
+        void update(String sessionId, java.util.function.UnaryOperator<Presence> change) {
+            if (people.computeIfPresent(sessionId, (id, p) -> change.apply(p)) != null) {
+                broadcast();
+            }
+        }
+
+        void leave(String sessionId) {
+            people.remove(sessionId);
+            listeners.remove(sessionId);
+            revokers.remove(sessionId);
+            broadcast();
+        }
+
+        void revoke(long accountId) {
+            for (Presence p : List.copyOf(people.values())) {
+                if (p.accountId() == accountId) {
+                    Runnable r = revokers.get(p.sessionId());
+                    leave(p.sessionId());
+                    if (r != null) {
+                        r.run();
+                    }
+                }
+            }
+        }
+
+        private void broadcast() {
+            List<Presence> snapshot = people.values().stream()
+                    .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
+            for (Consumer<List<Presence>> l : listeners.values()) {
+                try {
+                    l.accept(snapshot);
+                } catch (RuntimeException e) {
+                    // a detached view must not stop the others
+                }
+            }
+        }
+    }
+
+    /** A co-holder removed or a coach unassigned: their open editors close at once. */
+    @EventListener
+    public void membershipChanged(ProjectMembershipChanged event) {
+        for (LetterSection s : sections.findByProjectIdOrderByPosition(event.projectId())) {
+            LiveSection l = live.get(s.getId());
+            if (l != null) {
+                l.revoke(event.accountId());
+            }
+        }
+        Room room = rooms.get(event.projectId());
+        if (room != null) {
+            room.revoke(event.accountId());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package fr.atelier51.workspace.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.workspace.domain.SectionKey;
+import fr.atelier51.workspace.service.LetterService;
+import fr.atelier51.workspace.service.LiveSection;
+import fr.atelier51.workspace.service.SyncRequest;
+import fr.atelier51.workspace.service.SyncResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Flow wrapper of {@code <a51-section-editor>} (frontend/a51-section-editor.ts): opens a live session on one
+ * section when attached (capturing the signed-in account then), answers the browser's sync messages, pokes it when
+ * someone else changed the text (over push), and closes the session when detached.
+ */
+@Tag("a51-section-editor")
+@JsModule("./a51-section-editor.ts")
+@NpmPackage(value = "@codemirror/state", version = "6.7.6")
+@NpmPackage(value = "@codemirror/view", version = "6.43.15")
+@NpmPackage(value = "@codemirror/commands", version = "6.11.1")
+@NpmPackage(value = "@codemirror/language", version = "6.13.1")
+@NpmPackage(value = "@codemirror/lang-markdown", version = "6.5.2")
+@NpmPackage(value = "diff-match-patch", version = "1.0.5")
+@NpmPackage(value = "@types/diff-match-patch", version = "1.0.36", dev = true)
+public class SectionEditor extends Component {
+
+    private final LetterService letters;
+    private final JsonMapper json;
+    private final long projectId;
+    private final SectionKey key;
+    private final BiConsumer<Integer, Integer> caretListener;
+    private LetterService.EditorSession session;
+
+    public SectionEditor(LetterService letters, JsonMapper json, long projectId, SectionKey key,
+                         BiConsumer<Integer, Integer> caretListener) {
+        this.letters = letters;
+        this.json = json;
+        this.projectId = projectId;
+        this.key = key;
+        this.caretListener = caretListener;
+        setId("section-editor");
+        addClassName("section-editor");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        session = open(ui);
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String state : new String[]{"saved", "sending", "offline", "broken", "readonly"}) {
+            labels.put(state, getTranslation("workspace.state." + state));
+        }
+        labels.put("revoked", getTranslation("workspace.revoked"));
+        getElement().callJsFunction("init", session.startText(), session.readOnly(),
+                projectId + ":" + key.key() + ":" + session.accountId(), json.writeValueAsString(labels));
+    }
+
+    private LetterService.EditorSession open(UI ui) {
+        return letters.open(projectId, key, new LiveSection.Listener() {
+            @Override
+            public void changed() {
+                ui.access(() -> getElement().callJsFunction("poke"));
+            }
+
+            @Override
+            public void revoked() {
+                ui.access(() -> getElement().callJsFunction("revoke", getTranslation("workspace.revoked")));
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    /** One sync round trip (see LiveSection). */
+    @ClientCallable
+    public String sync(String request) {
+        SyncRequest parsed = json.readValue(request, SyncRequest.class);
+        if (session == null) {
+            return json.writeValueAsString(Map.of("seq", parsed.seq(), "error", "closed"));
+        }
+        SyncResponse answer = session.sync(parsed);
+        if (answer == null) {
+            return json.writeValueAsString(Map.of("seq", parsed.seq(), "stale", true));
+        }
+        return json.writeValueAsString(answer);
+    }
+
+    /** A fresh session after the shadows disagreed; the browser merges its text onto this one. */
+    @ClientCallable
+    public String rejoin() {
+        if (session != null) {
+            session.close();
+        }
+        try {
+            session = open(UI.getCurrent());
+            return json.writeValueAsString(Map.of("text", session.startText()));
+        } catch (BusinessException e) {
+            session = null;
+            return json.writeValueAsString(Map.of("error", e.messageKey()));
+        }
+    }
+
+    @ClientCallable
+    public void caret(int anchor, int head) {
+        caretListener.accept(anchor, head);
+    }
+
+    /** Other people's carets in this section: [{name, colour, anchor, head}]. */
+    public void setPeers(String peersJson) {
+        getElement().callJsFunction("setPeers", peersJson);
+    }
+
+    public SectionKey key() {
+        return key;
+    }
+
+    /** For tests: the live session (null when detached). */
+    LetterService.EditorSession session() {
+        return session;
+    }
+}
