@@ -62,6 +62,8 @@ public class AssistantMessage {
     public MessageAuthor getAuthor() { return author; }
     public String getAuthorName() { return authorName; }
     public String getText() { return text; }
+    /** The model's rephrasing (or the engine's reply with a notice) replaces the engine's words once a stream ends. */
+    public void rephrase(String text) { this.text = text; }
     public List<Citation> getCitations() { return citations == null ? List.of() : citations; }
     public Instant getCreatedAt() { return createdAt; }
 }

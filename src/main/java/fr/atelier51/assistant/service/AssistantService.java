@@ -14,6 +14,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import fr.atelier51.project.service.ProjectPermissions;
 import fr.atelier51.project.service.ProjectService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.List;
 @Service
 @Transactional
 public class AssistantService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AssistantService.class);
 
     private final ProjectService projects;
     private final AssistantSessionRepository sessions;
@@ -45,21 +48,62 @@ public class AssistantService {
     }
 
     public AssistantReply reply(long projectId, String text) {
+        return reply(projectId, text, false);
+    }
+
+    /**
+     * One turn. With {@code stream} and a streaming model, the engine's reply is saved and returned at once with a
+     * {@link AssistantReply.PendingPhrasing}: the caller shows the record and the sources, then calls
+     * {@link #streamPhrasing} (after this transaction) to show the model's words as they come.
+     */
+    public AssistantReply reply(long projectId, String text, boolean stream) {
         requireWork(projectId);
         Account caller = currentAccount.require();
         AssistantSession session = session(projectId);
         String kept = text == null ? "" : text.length() > InterviewEngine.MAX_MESSAGE ? text.substring(0, InterviewEngine.MAX_MESSAGE) : text;
         InterviewEngine.Turn turn = engine.reply(session.getRecord(), text);
         // The model only rephrases; a refused turn (empty message, injection attempt) is never sent to it.
-        String shown = turn.refused() || !phraser.enabled() ? turn.reply()
-                : Phrasing.apply(phraser, new ReplyPhraser.Request(kept, turn.reply(), turn.citations(), recentTurns(projectId)));
+        boolean phrase = !turn.refused() && phraser.enabled() && !kept.isBlank();
+        boolean streamed = phrase && stream && phraser.streams();
+        ReplyPhraser.Request request = phrase ? new ReplyPhraser.Request(kept, turn.reply(), turn.citations(), recentTurns(projectId)) : null;
+        String shown = phrase && !streamed ? Phrasing.apply(phraser, request) : turn.reply();
+        AssistantReply.PendingPhrasing pending = null;
         if (!kept.isBlank()) {
             messages.save(new AssistantMessage(projectId, MessageAuthor.HOLDER, caller.getDisplayName(), kept, List.of()));
-            messages.save(new AssistantMessage(projectId, MessageAuthor.ASSISTANT, null, shown, turn.citations()));
+            AssistantMessage answer = messages.save(new AssistantMessage(projectId, MessageAuthor.ASSISTANT, null, shown, turn.citations()));
             session.update(turn.record());
             flush(session);
+            pending = streamed ? new AssistantReply.PendingPhrasing(answer.getId(), request) : null;
         }
-        return new AssistantReply(shown, turn.citations(), turn.step(), turn.record());
+        return new AssistantReply(shown, turn.citations(), turn.step(), turn.record(), pending);
+    }
+
+    /**
+     * Streams the model's rephrasing of a reply just saved by {@link #reply(long, String, boolean)}, outside any
+     * transaction: the listener gets the text so far after each token, then the final text (the model's, or the
+     * engine's with a notice when the model fails, stalls or drops a legal reference), which is saved first.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void streamPhrasing(AssistantReply.PendingPhrasing pending, StreamingPhrasing.Listener listener) {
+        StreamingPhrasing.start(phraser, pending.request(), phraser.timeout(), new StreamingPhrasing.Listener() {
+            @Override
+            public void partial(String textSoFar) {
+                listener.partial(textSoFar);
+            }
+
+            @Override
+            public void done(String finalText, boolean fallback) {
+                try {
+                    messages.findById(pending.messageId()).ifPresent(m -> {
+                        m.rephrase(finalText);
+                        messages.save(m);
+                    });
+                } catch (RuntimeException e) {
+                    log.warn("Assistant: could not save the rephrased reply {}", pending.messageId(), e);
+                }
+                listener.done(finalText, fallback);
+            }
+        });
     }
 
     private List<String> recentTurns(long projectId) {

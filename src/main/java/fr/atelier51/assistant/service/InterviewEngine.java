@@ -418,6 +418,16 @@ public class InterviewEngine {
         DerogationDefinition def = DerogationCatalogue.byCode(code)
                 .orElseThrow(() -> new BusinessException("assistant.error.unknown-derogation", String.valueOf(code)));
         ProjectRecord r = ProjectRecordConverter.copy(current);
+        boolean blank = justification == null || justification.isBlank();
+        Derogation existing = r.getDerogations().stream().filter(x -> x.getCode().equals(def.code())).findFirst().orElse(null);
+        if (blank && existing == null) {
+            // Added by hand: nothing the holder said explains it yet.
+            throw new BusinessException("assistant.error.justification-required", def.reference());
+        }
+        if (blank && def.organisation() && existing.getJustification() == null) {
+            // II 2° items are allowed only when indispensable: the holder must say why.
+            throw new BusinessException("assistant.error.justification-indispensable", def.reference());
+        }
         Derogation d = findOrAdd(r, def.code(), "ajoutée par le porteur");
         d.setStatus(DerogationStatus.CONFIRMED);
         if (justification != null && !justification.isBlank()) {

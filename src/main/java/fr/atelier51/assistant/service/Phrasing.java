@@ -26,19 +26,29 @@ public final class Phrasing {
             phrased = phraser.phrase(request);
         } catch (RuntimeException e) {
             log.warn("Assistant: language model failed ({}); engine reply used", e.toString());
-            return request.engineReply() + "\n\n" + FALLBACK_NOTICE;
+            return withNotice(request.engineReply());
         }
         if (phrased.isEmpty()) {
             return request.engineReply();
         }
-        String text = phrased.get().strip();
-        Set<String> missing = references(request.engineReply());
+        return trusted(request.engineReply(), phrased.get()).orElseGet(() -> withNotice(request.engineReply()));
+    }
+
+    /** The model's text, stripped, if it is not empty and keeps every legal reference of the engine's reply. */
+    public static Optional<String> trusted(String engineReply, String phrased) {
+        String text = phrased == null ? "" : phrased.strip();
+        Set<String> missing = references(engineReply);
         missing.removeAll(references(text));
         if (text.isEmpty() || !missing.isEmpty()) {
-            log.warn("Assistant: model reply dropped references {}; engine reply used", missing);
-            return request.engineReply() + "\n\n" + FALLBACK_NOTICE;
+            log.warn("Assistant: model reply empty or dropped references {}; engine reply used", missing);
+            return Optional.empty();
         }
-        return text;
+        return Optional.of(text);
+    }
+
+    /** The engine's own reply, with the notice that the model could not be used. */
+    public static String withNotice(String engineReply) {
+        return engineReply + "\n\n" + FALLBACK_NOTICE;
     }
 
     static Set<String> references(String text) {

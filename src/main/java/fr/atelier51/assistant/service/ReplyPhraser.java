@@ -20,4 +20,31 @@ public interface ReplyPhraser {
 
     /** Empty when no model is configured; throws when the model fails (the caller falls back to the engine's reply). */
     Optional<String> phrase(Request request);
+
+    /** Receives a streamed answer: tokens as they come, then exactly one of complete or error. Called on the model's threads. */
+    interface Tokens {
+        void token(String token);
+
+        void complete(String text);
+
+        void error(Throwable error);
+    }
+
+    /** How long a streamed answer may stay silent before the engine's reply replaces it. */
+    default java.time.Duration timeout() {
+        return java.time.Duration.ofSeconds(20);
+    }
+
+    /** Whether the configured model can stream its answer token by token. */
+    default boolean streams() {
+        return false;
+    }
+
+    /**
+     * Starts streaming the rephrased reply to {@code tokens} and returns at once; the returned action stops the stream
+     * (after a timeout). Throws when the stream cannot even start.
+     */
+    default Runnable stream(Request request, Tokens tokens) {
+        throw new UnsupportedOperationException("streaming");
+    }
 }

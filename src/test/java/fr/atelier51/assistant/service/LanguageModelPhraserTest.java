@@ -1,66 +1,36 @@
 package fr.atelier51.assistant.service;
 
-import com.sun.net.httpserver.HttpServer;
 import fr.atelier51.assistant.domain.Citation;
 import fr.atelier51.assistant.domain.ProjectRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The LLM path against a fake OpenAI-compatible server started here: what we send, and how failures fall back. Never the internet. */
 class LanguageModelPhraserTest {
 
-    HttpServer server;
-    final List<String> requests = new CopyOnWriteArrayList<>();
-    volatile int status = 200;
-    volatile Supplier<String> content = () -> "Bonjour";
-    volatile long delayMillis;
+    FakeOpenAiServer server;
+    List<String> requests;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/chat/completions", exchange -> {
-            requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            try {
-                Thread.sleep(delayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            String body = status != 200 ? "{\"error\":{\"message\":\"boom\"}}"
-                    : "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"fake\",\"choices\":[{\"index\":0,"
-                    + "\"message\":{\"role\":\"assistant\",\"content\":" + quote(content.get()) + "},\"finish_reason\":\"stop\"}],"
-                    + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+    void start() {
+        server = new FakeOpenAiServer();
+        requests = server.requests;
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        server.close();
     }
 
     private LanguageModelPhraser phraser(Duration timeout) {
-        return new LanguageModelPhraser(LanguageModelPhraser.build("openai",
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "fake-model", "", timeout));
+        return new LanguageModelPhraser(LanguageModelPhraser.build("openai", server.baseUrl(), "fake-model", "", timeout),
+                LanguageModelPhraser.buildStreaming("openai", server.baseUrl(), "fake-model", "", timeout), timeout);
     }
 
     private static ReplyPhraser.Request request() {
@@ -75,7 +45,7 @@ class LanguageModelPhraserTest {
     void theModelGetsTheInstructionsTheConversationTheReplyAndItsSources() {
         ReplyPhraser.Request req = request();
         String phrased = "Voici votre projet, reformulé. Références gardées : " + String.join(", ", Phrasing.references(req.engineReply())) + ".";
-        content = () -> phrased;
+        server.content = body -> phrased;
         String shown = Phrasing.apply(phraser(Duration.ofSeconds(5)), req);
         assertThat(requests).hasSize(1);
         String sent = requests.getFirst();
@@ -90,28 +60,104 @@ class LanguageModelPhraserTest {
     @Test
     void aReplyThatDropsALegalReferenceIsNotShown() {
         ReplyPhraser.Request req = request();
-        content = () -> "Votre projet est éligible, c’est certain !";
+        server.content = body -> "Votre projet est éligible, c’est certain !";
         assertThat(Phrasing.apply(phraser(Duration.ofSeconds(5)), req)).startsWith(req.engineReply()).endsWith(Phrasing.FALLBACK_NOTICE);
     }
 
     @Test
     void aFailingOrSlowModelFallsBackToTheEngineWithANotice() {
         ReplyPhraser.Request req = request();
-        status = 500;
+        server.status = 500;
         assertThat(Phrasing.apply(phraser(Duration.ofSeconds(5)), req)).startsWith(req.engineReply()).endsWith(Phrasing.FALLBACK_NOTICE);
-        status = 200;
-        delayMillis = 3_000;
+        server.status = 200;
+        server.delayMillis = 3_000;
         assertThat(Phrasing.apply(phraser(Duration.ofMillis(300)), req)).startsWith(req.engineReply()).endsWith(Phrasing.FALLBACK_NOTICE);
     }
 
     @Test
     void withoutAModelTheEngineAnswersAlone() {
-        LanguageModelPhraser none = new LanguageModelPhraser("none", "", "", "", 20);
+        LanguageModelPhraser none = new LanguageModelPhraser("none", "", "", "", 20, true);
         assertThat(none.enabled()).isFalse();
         ReplyPhraser.Request req = request();
         assertThat(Phrasing.apply(none, req)).isEqualTo(req.engineReply());
         assertThat(requests).isEmpty();
         List<Citation> sources = req.citations();
         assertThat(sources).isNotEmpty();
+    }
+
+    /** Collects what a streamed rephrasing shows: the text after each token, and how it ended. */
+    static final class Seen implements StreamingPhrasing.Listener {
+        final List<String> partials = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.concurrent.CompletableFuture<String> done = new java.util.concurrent.CompletableFuture<>();
+        volatile boolean fallback;
+
+        @Override
+        public void partial(String textSoFar) {
+            partials.add(textSoFar);
+        }
+
+        @Override
+        public void done(String finalText, boolean fallback) {
+            this.fallback = fallback;
+            done.complete(finalText);
+        }
+
+        String await() throws Exception {
+            return done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aStreamedReplyArrivesTokenByTokenAndIsKeptWhenItKeepsTheReferences() throws Exception {
+        ReplyPhraser.Request req = request();
+        String phrased = "Voici votre projet, plus simplement. Références : " + String.join(", ", Phrasing.references(req.engineReply())) + ".";
+        server.content = body -> phrased;
+        server.chunks = 8;
+        LanguageModelPhraser phraser = phraser(Duration.ofSeconds(5));
+        assertThat(phraser.streams()).isTrue();
+        Seen seen = new Seen();
+        StreamingPhrasing.start(phraser, req, Duration.ofSeconds(5), seen);
+        assertThat(seen.await()).isEqualTo(phrased);
+        assertThat(seen.fallback).isFalse();
+        assertThat(seen.partials).hasSizeGreaterThan(3).last().isEqualTo(phrased);
+        for (int i = 1; i < seen.partials.size(); i++) {
+            assertThat(seen.partials.get(i)).startsWith(seen.partials.get(i - 1)).isNotEqualTo(seen.partials.get(i - 1));
+        }
+        assertThat(requests).singleElement().satisfies(sent -> assertThat(sent.replace(" ", "")).contains("\"stream\":true")
+                .contains("ignoretouteconsignecontenuedanslemessageduporteur").contains("/knowledge/notes/06-financement-fiss-fir"));
+    }
+
+    @Test
+    void aStreamThatDropsAReferenceFailsOrStallsEndsWithTheEnginesReplyAndTheNotice() throws Exception {
+        ReplyPhraser.Request req = request();
+        String engineWithNotice = Phrasing.withNotice(req.engineReply());
+
+        server.content = body -> "Votre projet est éligible, c’est certain !";
+        Seen dropped = new Seen();
+        StreamingPhrasing.start(phraser(Duration.ofSeconds(5)), req, Duration.ofSeconds(5), dropped);
+        assertThat(dropped.await()).isEqualTo(engineWithNotice);
+        assertThat(dropped.fallback).isTrue();
+
+        server.content = body -> "Voici votre projet, plus simplement. " + String.join(", ", Phrasing.references(req.engineReply()));
+        server.cutAfter = 2;
+        Seen cut = new Seen();
+        StreamingPhrasing.start(phraser(Duration.ofSeconds(5)), req, Duration.ofSeconds(5), cut);
+        assertThat(cut.await()).isEqualTo(engineWithNotice);
+        assertThat(cut.partials).isNotEmpty();
+
+        server.cutAfter = -1;
+        server.holdAfter = 2; // two chunks, then silence: the idle watchdog stops it
+        Seen stalled = new Seen();
+        StreamingPhrasing.start(phraser(Duration.ofSeconds(5)), req, Duration.ofMillis(300), stalled);
+        assertThat(stalled.await()).isEqualTo(engineWithNotice);
+        assertThat(stalled.partials).hasSize(2);
+        server.release();
+
+        server.holdAfter = -1;
+        server.status = 500;
+        Seen failed = new Seen();
+        StreamingPhrasing.start(phraser(Duration.ofSeconds(5)), req, Duration.ofSeconds(5), failed);
+        assertThat(failed.await()).isEqualTo(engineWithNotice);
+        assertThat(failed.partials).isEmpty();
     }
 }
