@@ -135,4 +135,16 @@ class KnowledgeSearchServiceTest {
                 .satisfies(n -> assertThat(n.title()).isNotBlank());
         assertThat(as(holder, () -> search.note("../etc/passwd"))).isEmpty();
     }
+
+    @Test
+    void suggestionsWhileTypingOfferArticleNumbersAndNotes() {
+        assertThat(as(holder, () -> search.suggest("L162-31", 6)))
+                .extracting(KnowledgeSearchService.Suggestion::label).contains("Article L.162-31-1");
+        assertThat(as(holder, () -> search.suggest("art. r 162-50-1", 6))).first()
+                .satisfies(s -> assertThat(s.url()).isEqualTo("/knowledge/articles/R162-50-1"));
+        assertThat(as(holder, () -> search.suggest("lettre d'intention", 6)))
+                .anySatisfy(s -> assertThat(s.url()).startsWith("/knowledge/notes/08"));
+        assertThat(as(holder, () -> search.suggest("x", 6))).isEmpty();
+        assertThat(as(holder, () -> search.suggest("((( \"", 6))).isEmpty();
+    }
 }

@@ -55,7 +55,12 @@ class KnowledgeViewsTest extends KaribuTest {
         assertThat(results.getChildren().count()).isGreaterThan(0);
         assertThat(_find(Span.class, spec -> spec.withClasses("knowledge-citation"))).isNotEmpty();
 
+        _get(TextField.class, spec -> spec.withId("knowledge-query")).setValue("L162-31");
+        assertThat(_get(Div.class, spec -> spec.withId("knowledge-suggestions")).getElement().getTextRecursively())
+                .as("suggestions while typing").contains("Article L.162-31-1");
+
         _get(TextField.class, spec -> spec.withId("knowledge-query")).setValue("");
+        assertThat(_get(Div.class, spec -> spec.withId("knowledge-suggestions")).getChildren()).isEmpty();
         assertThat(_get(Paragraph.class, spec -> spec.withId("knowledge-status")).getText()).contains("Tapez");
     }
 

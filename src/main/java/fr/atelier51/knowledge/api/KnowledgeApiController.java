@@ -36,10 +36,10 @@ public class KnowledgeApiController {
         this.messages = messages;
     }
 
-    public record HitJson(String ref, String noteId, String title, List<String> breadcrumb, String source, String anchor,
+    public record HitJson(String ref, String noteId, Long uploadId, String title, List<String> breadcrumb, String source, String anchor,
                           String snippet, boolean inForce, LocalDate since, String citation, String url, String legifranceUrl) {
         static HitJson of(KnowledgeHit h) {
-            return new HitJson(h.ref(), h.noteId(), h.title(), h.breadcrumb(), h.source().name(), h.anchor(), h.snippetHtml(),
+            return new HitJson(h.ref(), h.noteId(), h.uploadId(), h.title(), h.breadcrumb(), h.source().name(), h.anchor(), h.snippetHtml(),
                     h.inForce(), h.since(), h.citation(), h.url(), h.externalUrl());
         }
     }

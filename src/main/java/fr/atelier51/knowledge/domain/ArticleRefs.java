@@ -24,6 +24,7 @@ public final class ArticleRefs {
             "(?i)(?<![\\p{L}\\d])(LO|L|R|D)[\\s.*]{0,4}(\\d{1,4}(?:\\s?[-‑–.]\\s?\\d{1,4}){1,4})(?![\\d\\p{L}])");
 
     /** A bare number such as 162-31-1 (the user left out the letter). */
+    private static final Pattern DISPLAY = Pattern.compile("^(LO|L|R|D|A)(\\d.*)$");
     private static final Pattern BARE = Pattern.compile("^\\s*(?:art(?:icle)?\\.?\\s*)?(\\d{1,4}(?:\\s?[-.]\\s?\\d{1,4}){1,4})\\s*$",
             Pattern.CASE_INSENSITIVE);
 
@@ -77,7 +78,7 @@ public final class ArticleRefs {
 
     /** Display form with the usual dot: "L162-31-1" → "L.162-31-1". */
     public static String display(String normalised) {
-        Matcher m = Pattern.compile("^(LO|L|R|D|A)(\\d.*)$").matcher(normalised);
+        Matcher m = DISPLAY.matcher(normalised);
         return m.matches() ? m.group(1) + "." + m.group(2) : normalised;
     }
 

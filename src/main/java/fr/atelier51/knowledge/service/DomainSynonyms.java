@@ -68,15 +68,21 @@ public final class DomainSynonyms {
     private DomainSynonyms() {
     }
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** The forms of each group, folded once (expansions runs on every query); after the patterns fold uses. */
+    private static final List<List<String>> FOLDED = GROUPS.stream().map(g -> g.stream().map(DomainSynonyms::fold).toList()).toList();
+
     /** Equivalent forms of what the query mentions (never the forms already in the query). */
     public static Set<String> expansions(String query) {
         String folded = " " + fold(query) + " ";
         Set<String> result = new LinkedHashSet<>();
-        for (List<String> group : GROUPS) {
+        for (int g = 0; g < GROUPS.size(); g++) {
+            List<String> group = GROUPS.get(g);
             List<String> present = new ArrayList<>();
-            for (String form : group) {
-                if (contains(folded, fold(form))) {
-                    present.add(form);
+            for (int f = 0; f < group.size(); f++) {
+                if (contains(folded, FOLDED.get(g).get(f))) {
+                    present.add(group.get(f));
                 }
             }
             if (!present.isEmpty()) {
@@ -96,8 +102,8 @@ public final class DomainSynonyms {
     }
 
     static String fold(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return n.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ").strip();
+        String n = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        return SPACES.matcher(n.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceAll(" ").strip();
     }
 
     private static boolean contains(String foldedText, String foldedForm) {

@@ -43,6 +43,10 @@ final class KnowledgeFields {
     static final String NOTE_ID = "noteId";
     static final String UPDATED = "updated";
     static final String ORDER = "order";
+    static final String UPLOAD_ID = "uploadId";
+    static final String UPLOAD_TITLE = "uploadTitle";
+    static final String UPLOAD_FILE = "uploadFile";
+    static final String UPLOAD_BY = "uploadBy";
 
     static final String CRUMB_SEPARATOR = " › ";
 

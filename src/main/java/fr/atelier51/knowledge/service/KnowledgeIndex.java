@@ -11,6 +11,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -20,6 +21,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -31,6 +33,7 @@ import org.commonmark.renderer.text.TextContentRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -49,6 +52,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +62,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import static fr.atelier51.knowledge.service.KnowledgeFields.*;
@@ -75,10 +80,11 @@ public class KnowledgeIndex implements DisposableBean {
     public enum State { NOT_STARTED, BUILDING, READY, FAILED }
 
     /** Bump when the documents change shape: the fingerprint includes it. */
-    static final String SCHEMA = "schema-2";
+    static final String SCHEMA = "schema-3";
     private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String FINGERPRINT = "fingerprint";
+    private static final String UPLOADS_DIGEST = "uploads";
 
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
 
@@ -100,6 +106,10 @@ public class KnowledgeIndex implements DisposableBean {
     private volatile Map<String, String> refByLegiId = Map.of();
     private volatile Map<String, String> codeShortById = Map.of();
     private final AtomicBoolean building = new AtomicBoolean();
+    private volatile UploadDocuments uploads;
+    private volatile Map<Long, String> uploadTitles = Map.of();
+    /** Whether the uploaded documents of the index may differ from the database (checked once at start). */
+    private volatile boolean uploadsDirty = true;
     private volatile CountDownLatch firstReady = new CountDownLatch(1);
     private volatile Stats lastBuild;
 
@@ -127,6 +137,9 @@ public class KnowledgeIndex implements DisposableBean {
         if (!building.compareAndSet(false, true)) {
             return false;
         }
+        if (force) {
+            progress = 0;
+        }
         Thread.ofPlatform().name("knowledge-index").daemon(true).start(() -> {
             try {
                 openOrBuild(force);
@@ -150,13 +163,87 @@ public class KnowledgeIndex implements DisposableBean {
         }
     }
 
-    /** One build at a time in this JVM, even across application contexts sharing an index folder (tests). */
-    private static final Object BUILD_LOCK = new Object();
+    /**
+     * One writer at a time in this JVM (builds and upload updates), even across application contexts sharing an
+     * index folder (tests).
+     */
+    private static final ReentrantLock WRITE_LOCK = new ReentrantLock();
 
     private void openOrBuild(boolean force) {
-        synchronized (BUILD_LOCK) {
+        WRITE_LOCK.lock();
+        try {
             openOrBuildLocked(force);
+        } finally {
+            WRITE_LOCK.unlock();
         }
+        drainUploads();
+    }
+
+    // ---------------------------------------------------------------- uploaded documents
+
+    /** Set by Spring; absent in the benchmark (no database). */
+    @Autowired(required = false)
+    void setUploads(UploadDocuments uploads) {
+        this.uploads = uploads;
+    }
+
+    /**
+     * Brings the uploaded documents of the index in line with the database: now if no build runs, else as soon as
+     * the running build ends. The update is one Lucene commit: a document is searchable whole or not at all.
+     */
+    public void uploadsChanged() {
+        uploadsDirty = true;
+        drainUploads();
+    }
+
+    private void drainUploads() {
+        while (uploadsDirty && manager != null && WRITE_LOCK.tryLock()) {
+            try {
+                uploadsDirty = false;
+                syncUploadsLocked();
+            } catch (IOException | RuntimeException e) {
+                log.error("Uploaded documents could not be indexed (will retry at the next change or start)", e);
+                return;
+            } finally {
+                WRITE_LOCK.unlock();
+            }
+        }
+    }
+
+    private void syncUploadsLocked() throws IOException {
+        Optional<Path> gen = currentGeneration();
+        if (uploads == null || gen.isEmpty() || manager == null) {
+            return;
+        }
+        uploadTitles = Map.copyOf(uploads.titles());
+        String digest = uploads.digest();
+        try (FSDirectory dir = FSDirectory.open(gen.get())) {
+            Map<String, String> data;
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                data = new HashMap<>(reader.getIndexCommit().getUserData());
+            }
+            if (digest.equals(data.get(UPLOADS_DIGEST))) {
+                return;
+            }
+            List<UploadDocuments.Doc> docs = uploads.all();
+            IndexWriterConfig config = new IndexWriterConfig(FrenchAnalyzers.perField())
+                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+            int passages = 0;
+            try (IndexWriter writer = new IndexWriter(dir, config)) {
+                writer.deleteDocuments(new Term(SOURCE, SourceKind.UPLOAD.name()));
+                for (UploadDocuments.Doc doc : docs) {
+                    for (DocumentExtractor.Section section : doc.sections()) {
+                        writer.addDocument(uploadPassage(doc, section));
+                        passages++;
+                    }
+                }
+                data.put(UPLOADS_DIGEST, digest);
+                writer.setLiveCommitData(data.entrySet());
+                writer.commit();
+            }
+            log.info("Knowledge index: {} uploaded documents ({} passages) indexed", docs.size(), passages);
+        }
+        manager.maybeRefreshBlocking();
     }
 
     private void openOrBuildLocked(boolean force) {
@@ -210,6 +297,29 @@ public class KnowledgeIndex implements DisposableBean {
             Thread.currentThread().interrupt();
         }
         return manager != null;
+    }
+
+    /** Waits until no build nor upload update runs (tests, benchmark); false on time-out. */
+    public boolean awaitIdle(long timeout, TimeUnit unit) {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (building.get() || WRITE_LOCK.isLocked() || (uploadsDirty && manager != null)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            drainUploads();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Uploaded documents' titles by id (for suggestions). */
+    Map<Long, String> uploadTitles() {
+        return uploadTitles;
     }
 
     List<Note> notes() {
@@ -301,7 +411,18 @@ public class KnowledgeIndex implements DisposableBean {
                     passages++;
                 }
             }
-            writer.setLiveCommitData(Map.of(FINGERPRINT, wanted).entrySet());
+            Map<String, String> commitData = new HashMap<>(Map.of(FINGERPRINT, wanted));
+            if (uploads != null) {
+                String digest = uploads.digest();
+                for (UploadDocuments.Doc doc : uploads.all()) {
+                    for (DocumentExtractor.Section section : doc.sections()) {
+                        writer.addDocument(uploadPassage(doc, section));
+                        passages++;
+                    }
+                }
+                commitData.put(UPLOADS_DIGEST, digest);
+            }
+            writer.setLiveCommitData(commitData.entrySet());
             writer.forceMerge(1);
             writer.commit();
         }
@@ -447,11 +568,17 @@ public class KnowledgeIndex implements DisposableBean {
         d.add(new LongPoint(TO_DAY, a.to() == null ? Long.MAX_VALUE : a.to().toEpochDay()));
     }
 
+    /** The unit of citation, stored and as doc values (search groups hits by unit without reading stored fields). */
+    static void addUnit(Document d, String unit) {
+        d.add(new StringField(UNIT, unit, Field.Store.YES));
+        d.add(new SortedDocValuesField(UNIT, new BytesRef(unit)));
+    }
+
     private static Document articleRecord(LegalArticle a) {
         Document d = new Document();
         d.add(new StringField(TYPE, TYPE_ARTICLE, Field.Store.NO));
         d.add(new StringField(SOURCE, SourceKind.OFFICIAL.name(), Field.Store.NO));
-        d.add(new StringField(UNIT, unit(a), Field.Store.YES));
+        addUnit(d, unit(a));
         d.add(new StringField(CODE, a.codeId(), Field.Store.YES));
         d.add(new StoredField(CODE_SHORT, a.codeShort()));
         d.add(new StoredField("codeTitle", a.codeTitle()));
@@ -481,7 +608,7 @@ public class KnowledgeIndex implements DisposableBean {
         Document d = new Document();
         d.add(new StringField(TYPE, TYPE_PASSAGE, Field.Store.NO));
         d.add(new StringField(SOURCE, SourceKind.OFFICIAL.name(), Field.Store.YES));
-        d.add(new StringField(UNIT, unit(a), Field.Store.YES));
+        addUnit(d, unit(a));
         d.add(new StringField(CODE, a.codeId(), Field.Store.YES));
         d.add(new StoredField(CODE_SHORT, a.codeShort()));
         d.add(new StringField(REF, a.ref(), Field.Store.YES));
@@ -517,7 +644,7 @@ public class KnowledgeIndex implements DisposableBean {
         String text = markdownToText(section.markdown());
         d.add(new StringField(TYPE, TYPE_PASSAGE, Field.Store.NO));
         d.add(new StringField(SOURCE, SourceKind.NOTE.name(), Field.Store.YES));
-        d.add(new StringField(UNIT, "note:" + note.id(), Field.Store.YES));
+        addUnit(d, "note:" + note.id());
         d.add(new StringField(CODE, "", Field.Store.NO));
         d.add(new StringField(NOTE_ID, note.id(), Field.Store.YES));
         for (String cited : ArticleRefs.findInText(section.heading() + "\n" + text)) {
@@ -538,6 +665,36 @@ public class KnowledgeIndex implements DisposableBean {
         d.add(new StoredField(UPDATED, note.updated() == null ? "" : note.updated()));
         return d;
     }
+
+    static Document uploadPassage(UploadDocuments.Doc upload, DocumentExtractor.Section section) {
+        Document d = new Document();
+        d.add(new StringField(TYPE, TYPE_PASSAGE, Field.Store.NO));
+        d.add(new StringField(SOURCE, SourceKind.UPLOAD.name(), Field.Store.YES));
+        addUnit(d, "upload:" + upload.id());
+        d.add(new StringField(CODE, "", Field.Store.NO));
+        d.add(new StringField(UPLOAD_ID, Long.toString(upload.id()), Field.Store.YES));
+        for (String cited : ArticleRefs.findInText(section.heading() + "\n" + section.text())) {
+            d.add(new StringField(CITED, cited, Field.Store.NO));
+        }
+        d.add(new StringField(IN_FORCE, "1", Field.Store.NO));
+        d.add(new LongPoint(FROM_DAY, Long.MIN_VALUE));
+        d.add(new LongPoint(TO_DAY, Long.MAX_VALUE));
+        d.add(new FloatDocValuesField(WEIGHT, UPLOAD_WEIGHT));
+        String heading = section.heading().isBlank() ? upload.title() : section.heading();
+        d.add(new TextField(TITLE, heading + " — " + upload.title(), Field.Store.NO));
+        d.add(new StoredField("sectionTitle", heading));
+        d.add(new StoredField(UPLOAD_TITLE, upload.title()));
+        d.add(new StoredField(UPLOAD_FILE, upload.fileName()));
+        d.add(new StoredField(UPLOAD_BY, upload.addedBy()));
+        d.add(new Field(TEXT, section.text(), TEXT_WITH_OFFSETS));
+        d.add(new TextField(EXACT, section.text(), Field.Store.NO));
+        d.add(new TextField(CRUMBS, String.join(CRUMB_SEPARATOR, "Documents déposés", upload.title(), heading), Field.Store.YES));
+        d.add(new StoredField(ANCHOR, section.anchor()));
+        d.add(new StoredField(UPDATED, upload.updatedOn().toString()));
+        return d;
+    }
+
+    static final float UPLOAD_WEIGHT = 1.0f;
 
     static String encodeVersions(List<ArticleVersion> versions) {
         StringBuilder b = new StringBuilder();

@@ -9,12 +9,19 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -32,9 +39,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -90,36 +102,167 @@ public class KnowledgeSearchService {
         String jumpTo = referenceTarget(text, q.codeId()).orElse(null);
         LocalDate today = LocalDate.now(PARIS);
         return index.withSearcher(searcher -> {
-            Optional<Query> main = buildQuery(text, searcher.getIndexReader());
-            if (main.isEmpty()) {
+            Optional<Built> built = buildQuery(text, searcher.getIndexReader());
+            if (built.isEmpty()) {
                 return new KnowledgeResults(0, millisSince(start), List.of(), jumpTo,
                         jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
             }
             Query filtered = new BooleanQuery.Builder()
-                    .add(main.get(), Occur.MUST)
+                    .add(built.get().main(), Occur.MUST)
                     .add(filter(q), Occur.FILTER)
                     .build();
-            Query ranked = FunctionScoreQuery.boostByValue(filtered, DoubleValuesSource.fromFloatField(WEIGHT));
-            TopDocs top = searcher.search(ranked, q.limit() * 4 + 20);
+            // Plain relevance first (dynamic pruning skips non-competitive matches), then the static weight
+            // (Article 51 core, notes, not in force) multiplies the scores of the best candidates only.
+            TopDocs top = searcher.search(filtered, Math.max(RESCORE_WINDOW, q.limit() * 4 + 20));
+            ScoreDoc[] ranked = reweight(searcher.getIndexReader(), top.scoreDocs);
             Map<String, ScoreDoc> bestByUnit = new LinkedHashMap<>();
-            var stored = searcher.storedFields();
-            for (ScoreDoc sd : top.scoreDocs) {
-                String unit = stored.document(sd.doc, Set.of(UNIT)).get(UNIT);
-                bestByUnit.putIfAbsent(unit, sd);
-                if (bestByUnit.size() == q.limit()) {
-                    break;
-                }
+            String[] units = units(searcher.getIndexReader(), ranked);
+            for (int i = 0; i < ranked.length && bestByUnit.size() < q.limit(); i++) {
+                bestByUnit.putIfAbsent(units[i], ranked[i]);
             }
             List<ScoreDoc> chosen = new ArrayList<>(bestByUnit.values());
-            String[] snippets = highlight(searcher, main.get(), chosen);
+            var stored = searcher.storedFields();
+            Map<Integer, Document> docs = new HashMap<>();
+            for (ScoreDoc sd : chosen) {
+                docs.put(sd.doc, stored.document(sd.doc, HIT_FIELDS));
+            }
+            String[] snippets = highlight(searcher, built.get().highlight(), chosen, docs);
             List<KnowledgeHit> hits = new ArrayList<>(chosen.size());
             for (int i = 0; i < chosen.size(); i++) {
-                hits.add(hit(stored.document(chosen.get(i).doc), snippets[i], chosen.get(i).score, today));
+                hits.add(hit(docs.get(chosen.get(i).doc), snippets[i], chosen.get(i).score, today));
             }
             long total = top.totalHits.value();
             return new KnowledgeResults(total, millisSince(start), hits, jumpTo,
                     hits.isEmpty() ? "knowledge.search.no-result" : null, false);
         });
+    }
+
+    /** Candidates re-weighted by their static weight; enough for the weight (at most ×2) to reorder the top. */
+    static final int RESCORE_WINDOW = 200;
+
+    private static final Set<String> HIT_FIELDS = Set.of(SOURCE, TEXT, CRUMBS, ANCHOR, REF, ETAT, FROM, TO, CODE_SHORT,
+            UNIT, CODE, TITLE, LEGI_ID, NOTE_ID, "noteTitle", "sectionTitle", UPDATED, EMPHASIS, UPLOAD_ID, UPLOAD_TITLE,
+            UPLOAD_FILE, UPLOAD_BY);
+
+    /** Multiplies each candidate's score by the passage's weight (doc values) and sorts again. */
+    private static ScoreDoc[] reweight(IndexReader reader, ScoreDoc[] docs) throws IOException {
+        ScoreDoc[] byDoc = docs.clone();
+        Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
+        List<LeafReaderContext> leaves = reader.leaves();
+        int leaf = -1;
+        NumericDocValues weights = null;
+        for (ScoreDoc sd : byDoc) {
+            int l = ReaderUtil.subIndex(sd.doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                weights = leaves.get(l).reader().getNumericDocValues(WEIGHT);
+            }
+            int local = sd.doc - leaves.get(l).docBase;
+            if (weights != null && weights.advanceExact(local)) {
+                sd.score *= Float.intBitsToFloat((int) weights.longValue());
+            }
+        }
+        ScoreDoc[] result = docs.clone();
+        Arrays.sort(result, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        return result;
+    }
+
+    /** The unit of citation of each doc (doc values, no stored-field decompression). */
+    private static String[] units(IndexReader reader, ScoreDoc[] docs) throws IOException {
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+        String[] units = new String[docs.length];
+        List<LeafReaderContext> leaves = reader.leaves();
+        int leaf = -1;
+        SortedDocValues values = null;
+        for (int i : order) {
+            int l = ReaderUtil.subIndex(docs[i].doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                values = leaves.get(l).reader().getSortedDocValues(UNIT);
+            }
+            int local = docs[i].doc - leaves.get(l).docBase;
+            units[i] = values != null && values.advanceExact(local) ? values.lookupOrd(values.ordValue()).utf8ToString()
+                    : "doc:" + docs[i].doc;
+        }
+        return units;
+    }
+
+    /** A suggestion while typing: an article whose number starts with what is typed, a note, a document. */
+    public record Suggestion(String label, SourceKind source, String url) {
+    }
+
+    private static final Pattern REF_PREFIX = Pattern.compile(
+            "^(?:art(?:icle)?\\.?\\s*)?(LO|L|R|D|A)?\\s*\\.?\\s*(\\d[\\d.\\-‑– ]*)$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Suggestions for the search box: article numbers starting with the typed number ("L162-3" → L.162-31-1…),
+     * then notes, note sections and uploaded documents whose title holds every typed word. Cheap (term dictionary
+     * and in-memory titles), so it runs on every keystroke.
+     */
+    public List<Suggestion> suggest(String raw, int limit) {
+        requireReader();
+        String text = sanitise(raw);
+        if (text.length() < 2 || index.state() != KnowledgeIndex.State.READY) {
+            return List.of();
+        }
+        List<Suggestion> out = new ArrayList<>();
+        Matcher m = REF_PREFIX.matcher(text);
+        if (m.matches()) {
+            String number = m.group(2).replaceAll("\\s", "").replaceAll("[.‑–]", "-");
+            List<String> prefixes = m.group(1) != null ? List.of(m.group(1).toUpperCase(Locale.ROOT) + number)
+                    : List.of("L" + number, "R" + number, "D" + number);
+            index.withSearcher(searcher -> {
+                Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), REF);
+                if (terms == null) {
+                    return null;
+                }
+                for (String prefix : prefixes) {
+                    TermsEnum te = terms.iterator();
+                    if (te.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
+                        continue;
+                    }
+                    for (BytesRef term = te.term(); term != null && out.size() < limit; term = te.next()) {
+                        String ref = term.utf8ToString();
+                        if (!ref.startsWith(prefix)) {
+                            break;
+                        }
+                        findUnit(searcher, ref, null).ifPresent(unit ->
+                                out.add(new Suggestion("Article " + ArticleRefs.display(ref), SourceKind.OFFICIAL, "/" + pathOfUnit(unit))));
+                    }
+                }
+                return null;
+            });
+            return out;
+        }
+        List<String> words = List.of(DomainSynonyms.fold(text).split(" "));
+        for (Note note : index.notes()) {
+            if (out.size() < limit && containsAll(note.title(), words)) {
+                out.add(new Suggestion(note.title(), SourceKind.NOTE, "/knowledge/notes/" + note.id()));
+            }
+        }
+        for (Note note : index.notes()) {
+            for (Note.Section section : note.sections()) {
+                if (out.size() < limit && !section.heading().isBlank() && containsAll(section.heading(), words)) {
+                    out.add(new Suggestion(section.heading() + " — " + note.title(), SourceKind.NOTE,
+                            "/knowledge/notes/" + note.id() + "#" + section.anchor()));
+                }
+            }
+        }
+        for (Map.Entry<Long, String> upload : index.uploadTitles().entrySet()) {
+            if (out.size() < limit && containsAll(upload.getValue(), words)) {
+                out.add(new Suggestion(upload.getValue(), SourceKind.UPLOAD, "/knowledge/uploads/" + upload.getKey()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsAll(String title, List<String> foldedWords) {
+        String folded = DomainSynonyms.fold(title);
+        return foldedWords.stream().allMatch(folded::contains);
     }
 
     /** An article by reference in any spelling; the first configured code that has it unless a code is given. */
@@ -209,9 +352,17 @@ public class KnowledgeSearchService {
         return Optional.empty();
     }
 
+    /**
+     * The query for a text and the query for its snippets: only the text field's terms, so that the highlighter
+     * reads their offsets from the postings and needs no per-document matching of the whole query.
+     */
+    record Built(Query main, Query highlight) {
+    }
+
     /** The query for a sanitised text; fuzzy matching only for words the index does not know (typos). */
-    Optional<Query> buildQuery(String text, IndexReader reader) throws IOException {
+    Optional<Built> buildQuery(String text, IndexReader reader) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Set<String> highlightTerms = new LinkedHashSet<>();
         int clauses = 0;
         Set<String> refs = ArticleRefs.findInQuery(text);
         if (refs.isEmpty()) {
@@ -242,6 +393,7 @@ public class KnowledgeSearchService {
             textTerms = textTerms.subList(0, 64);
             plain = String.join(" ", textTerms);
         }
+        highlightTerms.addAll(textTerms);
         if (!textTerms.isEmpty()) {
             clauses += add(b, qb.createBooleanQuery(TEXT, plain, Occur.SHOULD), 1f);
             clauses += add(b, qb.createBooleanQuery(EXACT, plain, Occur.SHOULD), 0.4f);
@@ -259,15 +411,32 @@ public class KnowledgeSearchService {
             }
         }
         for (String expansion : DomainSynonyms.expansions(text)) {
+            highlightTerms.addAll(FrenchAnalyzers.terms(analyzer, TEXT, expansion));
             clauses += add(b, qb.createPhraseQuery(TEXT, expansion, 1), 0.7f);
             clauses += add(b, qb.createPhraseQuery(TITLE, expansion, 1), 0.7f);
         }
-        return clauses == 0 ? Optional.empty() : Optional.of(b.build());
+        if (clauses == 0) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder h = new BooleanQuery.Builder();
+        highlightTerms.stream().limit(64).forEach(t -> h.add(new TermQuery(new Term(TEXT, t)), Occur.SHOULD));
+        return Optional.of(new Built(b.build(), h.build()));
     }
 
+    /**
+     * Adds a SHOULD clause; a pure disjunction (one term per word) is flattened into the top-level query with the
+     * same boost, which scores identically but lets dynamic pruning skip each word's postings separately.
+     */
     private static int add(BooleanQuery.Builder b, Query q, float boost) {
         if (q == null) {
             return 0;
+        }
+        if (q instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() == 0
+                && bq.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)) {
+            for (var clause : bq.clauses()) {
+                b.add(boost == 1f ? clause.query() : new BoostQuery(clause.query(), boost), Occur.SHOULD);
+            }
+            return bq.clauses().size();
         }
         b.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
         return 1;
@@ -297,23 +466,48 @@ public class KnowledgeSearchService {
         return f.build();
     }
 
-    private String[] highlight(IndexSearcher searcher, Query query, List<ScoreDoc> docs) throws IOException {
-        String[] result = new String[docs.size()];
-        if (docs.isEmpty()) {
+    private String[] highlight(IndexSearcher searcher, Query query, List<ScoreDoc> chosen, Map<Integer, Document> docs)
+            throws IOException {
+        String[] result = new String[chosen.size()];
+        if (chosen.isEmpty()) {
             return result;
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(20_000)
-                .build();
-        int[] ids = docs.stream().mapToInt(sd -> sd.doc).toArray();
+        int[] ids = chosen.stream().mapToInt(sd -> sd.doc).toArray();
         // one max-passages value per field; results come back in the order of the given ids
-        Map<String, String[]> map = highlighter.highlightFields(new String[]{TEXT}, query, ids, new int[]{2});
+        Map<String, String[]> map = highlighter(searcher, docs).highlightFields(new String[]{TEXT}, query, ids, new int[]{2});
         String[] texts = map.get(TEXT);
         for (int i = 0; i < result.length; i++) {
             result[i] = texts == null ? null : texts[i];
         }
         return result;
+    }
+
+    private static final int MAX_HIGHLIGHT_CHARS = 20_000;
+
+    /**
+     * Offsets come from the postings (indexed with offsets): no re-analysis, no per-document query matching; the
+     * text is the one already read for the hits (stored fields are not decompressed twice).
+     */
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Document> docs) {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(MAX_HIGHLIGHT_CHARS)
+                .withWeightMatches(false)
+                .withHighlightPhrasesStrictly(false)
+                .withHandleMultiTermQuery(false);
+        return new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator it, int cacheCharsThreshold)
+                    throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    Document d = docs.get(doc);
+                    String text = d == null || d.get(TEXT) == null ? "" : d.get(TEXT);
+                    values.add(new CharSequence[]{text.length() > MAX_HIGHLIGHT_CHARS ? text.substring(0, MAX_HIGHLIGHT_CHARS) : text});
+                }
+                return values;
+            }
+        };
     }
 
     // ---------------------------------------------------------------- mapping
@@ -334,12 +528,22 @@ public class KnowledgeSearchService {
             List<String> breadcrumb = new ArrayList<>(crumbs);
             breadcrumb.add("Article " + ArticleRefs.display(ref));
             String unit = d.get(UNIT);
-            return new KnowledgeHit(source, ref, null, d.get(CODE), codeShort,
+            return new KnowledgeHit(source, ref, null, null, d.get(CODE), codeShort,
                     d.get(TITLE) + (anchor.isEmpty() ? "" : " (" + anchor + ")"),
                     breadcrumb, anchor, safeSnippet, inForce(etat, from, to, today), etat, from,
                     citation(codeShort, ref, etat, from, to, today), "/" + pathOfUnit(unit),
                     "https://www.legifrance.gouv.fr/codes/article_lc/" + d.get(LEGI_ID),
                     LegiDataReader.isCore(ref) && "LEGITEXT000006073189".equals(d.get(CODE)), score);
+        }
+        if (source == SourceKind.UPLOAD) {
+            String uploadId = d.get(UPLOAD_ID);
+            String section = d.get("sectionTitle");
+            LocalDate updated = date(d.get(UPDATED));
+            String citation = "Document déposé « " + d.get(UPLOAD_TITLE) + " » (" + d.get(UPLOAD_FILE) + "), "
+                    + (anchor.startsWith("page-") ? "page " + anchor.substring(5) : "section « " + section + " »")
+                    + (updated == null ? "" : ", version du " + FR_DATE.format(updated));
+            return new KnowledgeHit(source, null, null, Long.valueOf(uploadId), null, null, section, crumbs, anchor,
+                    safeSnippet, true, null, updated, citation, "/knowledge/uploads/" + uploadId + "#" + anchor, null, false, score);
         }
         String noteId = d.get(NOTE_ID);
         String noteTitle = d.get("noteTitle");
@@ -348,7 +552,7 @@ public class KnowledgeSearchService {
         LocalDate since = date(updated);
         String citation = "Atelier 51, note « " + noteTitle + " », section « " + section + " »"
                 + (since == null ? "" : " (mise à jour le " + FR_DATE.format(since) + ")");
-        return new KnowledgeHit(source, null, noteId, null, null, section, crumbs, anchor, safeSnippet, true, null,
+        return new KnowledgeHit(source, null, noteId, null, null, null, section, crumbs, anchor, safeSnippet, true, null,
                 since, citation, "/knowledge/notes/" + noteId + "#" + anchor, null, false, score);
     }
 

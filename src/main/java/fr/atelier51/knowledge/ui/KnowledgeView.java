@@ -44,6 +44,7 @@ import java.util.Map;
 public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int PAGE = 20;
+    static final int SUGGESTIONS = 6;
     private static final String ALL_CODES = "";
 
     private final KnowledgeSearchService search;
@@ -53,6 +54,7 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
     final Checkbox inForceOnly = new Checkbox();
     final Paragraph status = new Paragraph();
     final Div results = new Div();
+    final Div suggestions = new Div();
     private KnowledgeResults last;
 
     public KnowledgeView(KnowledgeSearchService search) {
@@ -104,7 +106,10 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
         results.setId("knowledge-results");
         results.setWidthFull();
 
-        add(new H2(getTranslation("knowledge.title")), query, filters, status, results);
+        suggestions.setId("knowledge-suggestions");
+        suggestions.addClassName("knowledge-suggestions");
+        suggestions.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0.4em 1em");
+        add(new H2(getTranslation("knowledge.title")), query, suggestions, filters, status, results);
         status.setText(getTranslation("knowledge.search.hint"));
     }
 
@@ -119,10 +124,17 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
     void run() {
         String text = query.getValue();
         results.removeAll();
+        suggestions.removeAll();
         if (text == null || text.isBlank()) {
             last = null;
             status.setText(getTranslation("knowledge.search.hint"));
             return;
+        }
+        for (KnowledgeSearchService.Suggestion s : search.suggest(text, SUGGESTIONS)) {
+            Anchor a = new Anchor(s.url().substring(1), s.label());
+            a.addClassName("knowledge-suggestion");
+            a.getElement().setAttribute("title", getTranslation(s.source().messageKey()));
+            suggestions.add(a);
         }
         last = search.search(new KnowledgeQuery(text, PAGE, sources.getValue(),
                 ALL_CODES.equals(code.getValue()) ? null : code.getValue(), inForceOnly.getValue()));

@@ -1,0 +1,336 @@
+package fr.atelier51.knowledge.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
+import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.knowledge.domain.UploadFormat;
+import fr.atelier51.knowledge.service.KnowledgeAdminService;
+import fr.atelier51.knowledge.service.KnowledgeIndex;
+import fr.atelier51.knowledge.service.KnowledgeUploadService;
+import fr.atelier51.knowledge.service.KnowledgeUploadService.UploadInfo;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Admins and coaches manage the uploaded documents of the knowledge base (add, replace, remove) and see the
+ * index; admins can rebuild it, with a progress bar refreshed by polling while the job runs.
+ */
+@Route("admin/knowledge")
+@PageTitle("Base de connaissances — administration")
+@Menu(order = 80, icon = "vaadin:upload", title = "nav.knowledge-admin")
+@RolesAllowed({"ADMIN", "COACH"})
+public class KnowledgeAdminView extends VerticalLayout {
+
+    private static final int POLL_MS = 500;
+
+    private final KnowledgeUploadService uploads;
+    private final KnowledgeAdminService admin;
+    private final DateTimeFormatter dates;
+
+    final Grid<UploadInfo> grid = new Grid<>(UploadInfo.class, false);
+    final TextField title = new TextField();
+    final Upload upload = new Upload();
+    final Paragraph uploadStatus = new Paragraph();
+    final Paragraph indexStatus = new Paragraph();
+    final ProgressBar progress = new ProgressBar(0, 1);
+    final Button reindex = new Button();
+    private Registration polling;
+
+    public KnowledgeAdminView(KnowledgeUploadService uploads, KnowledgeAdminService admin) {
+        this.uploads = uploads;
+        this.admin = admin;
+        this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.of("Europe/Paris"));
+        setMaxWidth("80em");
+
+        title.setLabel(getTranslation("knowledge.admin.upload.title"));
+        title.setHelperText(getTranslation("knowledge.admin.upload.title-help"));
+        title.setMaxLength(300);
+        title.setWidth("30em");
+        title.setId("upload-title");
+        // synced as typed: the upload starts without the field losing focus, and must see the title
+        title.setValueChangeMode(ValueChangeMode.EAGER);
+        configure(upload, null);
+        upload.setId("upload");
+        uploadStatus.setId("upload-status");
+
+        grid.setId("uploads-grid");
+        grid.addComponentColumn(u -> new Anchor("knowledge/uploads/" + u.id(), u.title()))
+                .setHeader(getTranslation("knowledge.admin.col.title")).setFlexGrow(3);
+        grid.addColumn(u -> u.fileName() + " (" + size(u.sizeBytes()) + ")").setHeader(getTranslation("knowledge.admin.col.file")).setFlexGrow(2);
+        grid.addColumn(UploadInfo::passages).setHeader(getTranslation("knowledge.admin.col.passages"));
+        grid.addColumn(u -> getTranslation("knowledge.admin.by-on", u.addedBy(), dates.format(u.addedAt())))
+                .setHeader(getTranslation("knowledge.admin.col.added")).setFlexGrow(2);
+        grid.addColumn(u -> u.revision() <= 1 ? "" : getTranslation("knowledge.admin.by-on", u.updatedBy(), dates.format(u.updatedAt())))
+                .setHeader(getTranslation("knowledge.admin.col.replaced")).setFlexGrow(2);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("knowledge.admin.col.actions")).setFlexGrow(2);
+        grid.setAllRowsVisible(true);
+
+        indexStatus.setId("index-status");
+        progress.setId("index-progress");
+        progress.setWidth("30em");
+        reindex.setText(getTranslation("knowledge.admin.reindex"));
+        reindex.setId("reindex");
+        reindex.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        reindex.addClickListener(e -> startReindex());
+        reindex.setVisible(admin.canReindex());
+
+        add(new H2(getTranslation("knowledge.admin.heading")),
+                new H3(getTranslation("knowledge.admin.uploads")),
+                new Paragraph(getTranslation("knowledge.admin.upload.help", uploads.maxMegabytes())),
+                title, upload, uploadStatus, grid,
+                new H3(getTranslation("knowledge.admin.index")), indexStatus, progress, reindex);
+        refreshList();
+        refreshIndex();
+        if (admin.status().building()) {
+            startPolling();
+        }
+    }
+
+    /** An upload component that reads at most the size limit (the client checks it too) and hands the bytes over. */
+    private void configure(Upload component, Long replaceId) {
+        component.setMaxFiles(1);
+        component.setMaxFileSize((int) uploads.maxBytes());
+        component.setAcceptedFileTypes(UploadFormat.acceptedExtensions());
+        component.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("knowledge.admin.upload.add")).setMany(getTranslation("knowledge.admin.upload.add")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("knowledge.admin.upload.drop")).setMany(getTranslation("knowledge.admin.upload.drop")))
+                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("knowledge.admin.upload.one-file"))
+                        .setFileIsTooBig(getTranslation("knowledge.upload.error.too-large", uploads.maxMegabytes()))
+                        .setIncorrectFileType(getTranslation("knowledge.upload.error.format", "…")))
+                .setUnits(List.of("o", "Ko", "Mo", "Go", "To", "Po", "Eo", "Zo", "Yo")));
+        component.addFileRejectedListener(e -> showError(getTranslation("knowledge.upload.error.rejected", e.getErrorMessage())));
+        component.setUploadHandler(new LimitedUpload(uploads.maxBytes(), (fileName, bytes) -> {
+            if (replaceId == null) {
+                receive(title.getValue(), fileName, bytes);
+            } else {
+                receiveReplacement(replaceId, fileName, bytes);
+            }
+            component.clearFileList();
+        }));
+    }
+
+    /** Adds a document (called with the uploaded bytes, in the UI's lock). */
+    void receive(String titleValue, String fileName, byte[] bytes) {
+        handle(() -> {
+            UploadInfo added = uploads.upload(titleValue, fileName, bytes);
+            title.clear();
+            return getTranslation("knowledge.admin.upload.done", added.title(), added.passages());
+        });
+    }
+
+    void receiveReplacement(long id, String fileName, byte[] bytes) {
+        handle(() -> {
+            UploadInfo replaced = uploads.replace(id, null, fileName, bytes);
+            return getTranslation("knowledge.admin.replace.done", replaced.title(), replaced.passages());
+        });
+    }
+
+    void tooLarge() {
+        showError(getTranslation("knowledge.upload.error.too-large", uploads.maxMegabytes()));
+    }
+
+    private void handle(java.util.function.Supplier<String> action) {
+        try {
+            String message = action.get();
+            uploadStatus.setText(message);
+            uploadStatus.removeClassName("error");
+            Notification.show(message).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (BusinessException ex) {
+            showError(getTranslation(ex.messageKey(), ex.args()));
+        }
+        refreshList();
+    }
+
+    private void showError(String message) {
+        uploadStatus.setText(message);
+        uploadStatus.addClassName("error");
+        Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private HorizontalLayout actions(UploadInfo u) {
+        HorizontalLayout row = new HorizontalLayout();
+        if (!u.editable()) {
+            return row;
+        }
+        Button replace = new Button(getTranslation("knowledge.admin.replace"), e -> openReplace(u));
+        replace.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        replace.setId("replace-" + u.id());
+        Button remove = new Button(getTranslation("knowledge.admin.remove"), e -> confirmRemove(u));
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        remove.setId("remove-" + u.id());
+        row.add(replace, remove);
+        return row;
+    }
+
+    private void openReplace(UploadInfo u) {
+        Dialog dialog = new Dialog(getTranslation("knowledge.admin.replace.title", u.title()));
+        Upload replacement = new Upload();
+        configure(replacement, u.id());
+        replacement.addSucceededListener(e -> dialog.close());
+        dialog.add(new Paragraph(getTranslation("knowledge.admin.replace.help")), replacement);
+        dialog.getFooter().add(new Button(getTranslation("knowledge.admin.cancel"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    void confirmRemove(UploadInfo u) {
+        Dialog dialog = new Dialog(getTranslation("knowledge.admin.remove.title", u.title()));
+        dialog.add(new Paragraph(getTranslation("knowledge.admin.remove.help")));
+        Button confirm = new Button(getTranslation("knowledge.admin.remove"), e -> {
+            dialog.close();
+            handle(() -> {
+                uploads.remove(u.id());
+                return getTranslation("knowledge.admin.remove.done", u.title());
+            });
+        });
+        confirm.setId("confirm-remove");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(new Button(getTranslation("knowledge.admin.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    void refreshList() {
+        grid.setItems(uploads.list());
+    }
+
+    void startReindex() {
+        try {
+            admin.reindex();
+            startPolling();
+        } catch (BusinessException ex) {
+            showError(getTranslation(ex.messageKey(), ex.args()));
+        }
+        refreshIndex();
+    }
+
+    private void startPolling() {
+        UI ui = UI.getCurrent();
+        if (ui == null || polling != null) {
+            return;
+        }
+        ui.setPollInterval(POLL_MS);
+        polling = ui.addPollListener(e -> {
+            refreshIndex();
+            if (!admin.status().building()) {
+                stopPolling(ui);
+                Notification.show(getTranslation("knowledge.admin.reindex.done")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            }
+        });
+        addDetachListener(e -> stopPolling(e.getUI()));
+    }
+
+    private void stopPolling(UI ui) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            ui.setPollInterval(-1);
+        }
+    }
+
+    void refreshIndex() {
+        KnowledgeAdminService.IndexStatus s = admin.status();
+        progress.setValue(Math.max(0, Math.min(1, s.building() ? s.progress() : 1)));
+        progress.setVisible(s.building());
+        reindex.setEnabled(!s.building());
+        String last = s.lastBuild().map(b -> getTranslation("knowledge.admin.index.last", b.articles(), b.notes(), b.passages(),
+                String.format(Locale.FRANCE, "%.1f", b.millis() / 1000.0), size(b.bytes()))).orElse("");
+        String state = s.building() ? getTranslation("knowledge.admin.index.building", Math.round(s.progress() * 100))
+                : getTranslation("knowledge.admin.index.state." + s.state().name());
+        indexStatus.setText(state + (last.isEmpty() ? "" : " " + last));
+    }
+
+    boolean isPolling() {
+        return polling != null;
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.FRANCE, "%d Ko", Math.max(1, bytes / 1024));
+        }
+        return String.format(Locale.FRANCE, "%.1f Mo", bytes / (1024.0 * 1024.0));
+    }
+
+    /** What to do with a complete upload. */
+    @FunctionalInterface
+    interface Received extends java.io.Serializable {
+        void accept(String fileName, byte[] bytes);
+    }
+
+    /**
+     * Reads the upload in the request thread, stopping at the size limit, then runs the callback in the UI's lock.
+     * A client that ignores the component's limit is refused without the server holding more than the limit.
+     */
+    static final class LimitedUpload implements UploadHandler {
+        private final long maxBytes;
+        private final Received received;
+
+        LimitedUpload(long maxBytes, Received received) {
+            this.maxBytes = maxBytes;
+            this.received = received;
+        }
+
+        @Override
+        public void handleUploadRequest(UploadEvent event) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            boolean tooLarge = false;
+            try (InputStream in = event.getInputStream()) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    if (out.size() + n > maxBytes) {
+                        tooLarge = true;
+                        break;
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            String fileName = event.getFileName();
+            byte[] bytes = tooLarge ? null : out.toByteArray();
+            if (tooLarge) {
+                event.reject();
+            }
+            UI ui = event.getUI();
+            ui.access(() -> {
+                if (bytes == null) {
+                    findView(ui).ifPresent(KnowledgeAdminView::tooLarge);
+                } else {
+                    received.accept(fileName, bytes);
+                }
+            });
+        }
+
+        private static java.util.Optional<KnowledgeAdminView> findView(UI ui) {
+            return ui.getCurrentView() instanceof KnowledgeAdminView v ? java.util.Optional.of(v) : java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package fr.atelier51.bench;
+
+import fr.atelier51.knowledge.KnowledgeRelevanceTest;
+import fr.atelier51.knowledge.service.FrenchAnalyzers;
+import fr.atelier51.knowledge.service.KnowledgeIndex;
+import fr.atelier51.knowledge.service.KnowledgeQuery;
+import fr.atelier51.knowledge.service.KnowledgeResults;
+import fr.atelier51.knowledge.service.KnowledgeSearchService;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark harness (not a test): imports and indexes the whole Code de la sécurité sociale and Code du travail
+ * into a fresh index, then replays 1,000+ mixed queries (the relevance suite's queries and variations) against
+ * (1) our search service (analysis, query building, filters, ranking, grouping, snippets of the hits shown),
+ * (2) a bare Lucene IndexSearcher on the same index (BooleanQuery of TermQuery, top 10, no highlight) and
+ * (3) H2's native full-text search (FT_SEARCH) on a table of the same passages. Prints one table.
+ * Run by src/bench/knowledge-search.sh. Arguments: [codes, comma-separated] [rounds] [no-h2]
+ */
+public final class KnowledgeSearchBench {
+
+    private static final String CSS = "LEGITEXT000006073189";
+    private static final String CODE_DU_TRAVAIL = "LEGITEXT000006072050";
+
+    /** Extra questions about the Code du travail, so the second code is exercised too. */
+    private static final List<String> WORK_QUERIES = List.of(
+            "licenciement pour motif économique", "période d'essai", "congés payés", "durée légale du travail",
+            "heures supplémentaires majoration", "L1234-1", "article L. 3121-27", "rupture conventionnelle",
+            "comité social et économique", "médecine du travail", "contrat à durée déterminée renouvellement",
+            "travail de nuit", "harcèlement moral", "égalité professionnelle", "apprentissage contrat",
+            "télétravail", "repos hebdomadaire dimanche", "salaire minimum de croissance", "inaptitude reclassement",
+            "formation professionnelle continue");
+
+    private KnowledgeSearchBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> codes = List.of((args.length > 0 ? args[0] : CSS + "," + CODE_DU_TRAVAIL).split(","));
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean quick = args.length > 2 && "no-h2".equals(args[2]);
+        Path work = Files.createTempDirectory("knowledge-bench");
+        try {
+            run(codes, rounds, quick, work);
+        } finally {
+            try (Stream<Path> walk = Files.walk(work)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(List<String> codes, int rounds, boolean quick, Path work) throws Exception {
+        // ---- import + index
+        KnowledgeIndex index = new KnowledgeIndex(work.resolve("index").toString(), codes, false);
+        long t0 = System.nanoTime();
+        index.openOrBuildNow(true);
+        long importMs = (System.nanoTime() - t0) / 1_000_000;
+        KnowledgeIndex.Stats stats = index.lastBuild().orElseThrow();
+        KnowledgeSearchService service = new KnowledgeSearchService(index, null, true);
+
+        List<String> queries = queries();
+        System.out.printf(Locale.ROOT, "Codes: %s; %d articles, %d notes, %d passages%n", codes, stats.articles(),
+                stats.notes(), stats.passages());
+        System.out.printf(Locale.ROOT, "Import + index: %.1f s; index size %.1f MB%n", importMs / 1000.0, stats.bytes() / 1e6);
+        System.out.printf(Locale.ROOT, "Queries: %d mixed (relevance suite, Code du travail questions and variations), %d rounds after 1 warm-up%n",
+                queries.size(), rounds);
+
+        // ---- our service
+        long[] hitsSeen = new long[1];
+        Timings service10 = time(queries, rounds, q -> {
+            KnowledgeResults r = service.search(KnowledgeQuery.of(q, 10));
+            hitsSeen[0] += r.hits().size();
+        });
+
+        // ---- bare Lucene on the same index
+        Analyzer analyzer = FrenchAnalyzers.text();
+        Timings bare;
+        List<String[]> passages = new ArrayList<>();
+        try (FSDirectory dir = FSDirectory.open(index.directory()); DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            bare = time(queries, rounds, q -> {
+                BooleanQuery.Builder b = new BooleanQuery.Builder();
+                for (String term : new LinkedHashSet<>(FrenchAnalyzers.terms(analyzer, "text", q))) {
+                    b.add(new TermQuery(new Term("text", term)), Occur.SHOULD);
+                }
+                try {
+                    searcher.search(b.build(), 10);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            StoredFields stored = reader.storedFields();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                Document d = stored.document(doc, Set.of("unit", "text", "crumbs"));
+                if (d.get("text") != null) {
+                    passages.add(new String[]{d.get("unit"), d.get("crumbs"), d.get("text")});
+                }
+            }
+        }
+
+        // ---- H2 native full text on the same passages
+        long h2IndexMs;
+        Timings h2 = null;
+        boolean withH2 = !quick;
+        if (withH2) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:" + work.resolve("h2/bench").toAbsolutePath(), "sa", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE PASSAGE(ID INT PRIMARY KEY, UNIT VARCHAR(200), CRUMBS VARCHAR(4000), TEXT CLOB)");
+                s.execute("CREATE ALIAS IF NOT EXISTS FT_INIT FOR 'org.h2.fulltext.FullText.init'");
+                s.execute("CALL FT_INIT()");
+            }
+            long h0 = System.nanoTime();
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO PASSAGE VALUES (?, ?, ?, ?)")) {
+                for (int i = 0; i < passages.size(); i++) {
+                    ins.setInt(1, i);
+                    ins.setString(2, passages.get(i)[0]);
+                    ins.setString(3, passages.get(i)[1]);
+                    ins.setString(4, passages.get(i)[2]);
+                    ins.addBatch();
+                    if (i % 1000 == 999) {
+                        ins.executeBatch();
+                    }
+                }
+                ins.executeBatch();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CALL FT_CREATE_INDEX('PUBLIC', 'PASSAGE', 'TEXT')");
+            }
+            h2IndexMs = (System.nanoTime() - h0) / 1_000_000;
+            PreparedStatement search = c.prepareStatement("SELECT * FROM FT_SEARCH(?, 10, 0)");
+            h2 = time(queries, rounds, q -> {
+                try {
+                    search.setString(1, h2Words(q));
+                    try (ResultSet rs = search.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getString(1);
+                        }
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(q, e);
+                }
+            });
+        }
+
+        System.out.printf(Locale.ROOT, "H2 full-text index of the same %d passages: %.1f s%n", passages.size(), h2IndexMs / 1000.0);
+        }
+        System.out.printf(Locale.ROOT, "%n%-52s %-31s | %s%n", "engine (single thread, warm, ms)", "wall: p50 / p95 / p99 / mean",
+                "CPU: p50 / p95 / p99");
+        row("Atelier 51 search service (top 10 + snippets)", service10);
+        row("bare Lucene IndexSearcher (TermQuery OR, top 10)", bare);
+        if (h2 != null) {
+            row("H2 native full text FT_SEARCH (top 10)", h2);
+        }
+        double p95 = percentile(service10.wall(), 95);
+        System.out.printf(Locale.ROOT, "%nservice / bare Lucene at p95: wall %.2f×, CPU %.2f×%n", p95 / percentile(bare.wall(), 95),
+                percentile(service10.cpu(), 95) / percentile(bare.cpu(), 95));
+        if (h2 != null) {
+            System.out.printf(Locale.ROOT, "H2 full text / service at p95: wall %.1f×, CPU %.1f×%n", percentile(h2.wall(), 95) / p95,
+                    percentile(h2.cpu(), 95) / percentile(service10.cpu(), 95));
+        }
+        System.out.printf(Locale.ROOT, "%d hits returned by the service%n", hitsSeen[0]);
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average before/after: %s%n", Runtime.getRuntime().availableProcessors(),
+                Files.readString(Path.of("/proc/loadavg")).strip());
+        index.destroy();
+    }
+
+    /** The words of a query for H2's FT_SEARCH (which ANDs words and has its own little syntax). */
+    private static String h2Words(String q) {
+        return q.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /** Suite queries, Code du travail questions and deterministic variations: lower case, no accents, typos, prefixes, pairs. */
+    static List<String> queries() {
+        List<String> base = new ArrayList<>();
+        KnowledgeRelevanceTest.CASES.forEach(c -> base.add(c.query()));
+        base.addAll(WORK_QUERIES);
+        List<String> all = new ArrayList<>(base);
+        for (String q : base) {
+            all.add(q.toLowerCase(Locale.ROOT));
+            all.add(Normalizer.normalize(q, Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
+            all.add(typo(q));
+            String[] words = q.split(" ");
+            all.add(String.join(" ", List.of(words).subList(0, Math.max(1, words.length / 2))));
+            all.add(q + " ?");
+            all.add("\"" + q + "\"");
+            all.add(q.toUpperCase(Locale.ROOT));
+            all.add("quelle règle pour " + q.toLowerCase(Locale.ROOT));
+        }
+        for (int i = 0; i < base.size(); i++) {
+            all.add(base.get(i) + " " + base.get((i * 7 + 3) % base.size()));
+            all.add(base.get((i * 11 + 5) % base.size()) + " " + base.get(i).split(" ")[0]);
+        }
+        return all;
+    }
+
+    private static String typo(String q) {
+        int at = q.length() / 2;
+        if (q.length() < 6 || !Character.isLetter(q.charAt(at)) || !Character.isLetter(q.charAt(at + 1))) {
+            return q + "s";
+        }
+        return q.substring(0, at) + q.charAt(at + 1) + q.charAt(at) + q.substring(at + 2);
+    }
+
+    /** Wall-clock and CPU time of each query (CPU time shows the work done when the machine is shared). */
+    record Timings(List<Long> wall, List<Long> cpu) {
+    }
+
+    private static Timings time(List<String> queries, int rounds, Consumer<String> run) {
+        queries.forEach(run);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Long> wall = new ArrayList<>(queries.size() * rounds);
+        List<Long> cpu = new ArrayList<>(queries.size() * rounds);
+        for (int r = 0; r < rounds; r++) {
+            for (String q : queries) {
+                long c = threads.getCurrentThreadCpuTime();
+                long t = System.nanoTime();
+                run.accept(q);
+                wall.add(System.nanoTime() - t);
+                cpu.add(threads.getCurrentThreadCpuTime() - c);
+            }
+        }
+        wall.sort(Long::compare);
+        cpu.sort(Long::compare);
+        return new Timings(wall, cpu);
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
+    }
+
+    private static void row(String name, Timings t) {
+        System.out.printf(Locale.ROOT, "%-52s %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f %7.2f%n", name, percentile(t.wall(), 50),
+                percentile(t.wall(), 95), percentile(t.wall(), 99), mean(t.wall()), percentile(t.cpu(), 50),
+                percentile(t.cpu(), 95), percentile(t.cpu(), 99));
+    }
+
+    private static double mean(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+    }
+}

@@ -1,0 +1,74 @@
+package fr.atelier51.e2e;
+
+import com.microsoft.playwright.options.FilePayload;
+import fr.atelier51.account.service.DemoAccounts;
+import fr.atelier51.knowledge.service.KnowledgeIndex;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Journey: a coach uploads a PDF through the real upload component, a bad file is refused, the PDF is found by search. */
+class KnowledgeUploadE2ETest extends BrowserTest {
+
+    @Autowired
+    KnowledgeIndex index;
+
+    @Test
+    void coachUploadsAPdfThatHoldersFindBySearch() throws Exception {
+        assertThat(index.awaitReady(5, TimeUnit.MINUTES)).isTrue();
+        DemoAccounts.DemoAccount coach = DemoAccounts.ACCOUNTS.get(2);
+        login(page, baseUrl(), coach.email(), DemoAccounts.PASSWORD);
+        page.navigate(url("admin/knowledge"));
+
+        page.locator("#upload-title input").fill("Cahier des charges régional");
+        page.locator("#upload input[type=file]").setInputFiles(new FilePayload("aap.pdf", "application/pdf",
+                pdf("Les porteurs transmettent leur dossier archipelagique avant septembre")));
+        assertThat(page.locator("#upload-status")).containsText("« Cahier des charges régional » a été ajouté (1 passage cherchable).");
+        assertThat(page.locator("#uploads-grid")).containsText("Cahier des charges régional");
+
+        page.locator("#upload input[type=file]").setInputFiles(new FilePayload("vide.txt", "text/plain", new byte[0]));
+        assertThat(page.locator("#upload-status")).containsText("Le fichier est vide");
+        page.locator("#upload input[type=file]").setInputFiles(new FilePayload("faux.pdf", "application/pdf",
+                "pas un pdf".getBytes(StandardCharsets.UTF_8)));
+        assertThat(page.locator("#upload-status")).containsText("n’est pas celui d’un PDF");
+        snapshot(page, "knowledge-admin");
+
+        assertThat(index.awaitIdle(1, TimeUnit.MINUTES)).isTrue();
+        DemoAccounts.DemoAccount holder = DemoAccounts.ACCOUNTS.get(0);
+        var other = newContext().newPage();
+        login(other, baseUrl(), holder.email(), DemoAccounts.PASSWORD);
+        other.navigate(url("knowledge?q=archipelagique"));
+        assertThat(other.locator("#knowledge-results")).containsText("Document déposé « Cahier des charges régional » (aap.pdf), page 1");
+        other.locator("#knowledge-results a[href*='knowledge/uploads/']").first().click();
+        assertThat(other.locator("#upload-title")).hasText("Cahier des charges régional");
+        assertThat(other.locator("#page-1")).containsText("archipelagique");
+        snapshot(other, "knowledge-upload-page");
+    }
+
+    private static byte[] pdf(String text) throws Exception {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(50, 700);
+                content.showText(text);
+                content.endText();
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+}
