@@ -16,6 +16,9 @@ ATELIER51_DATA_DIR="$data" java -Xmx1g -jar "$jar" --spring.profiles.active=dev 
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null 2>&1; do sleep 0.2; done
+# The knowledge index is built in the background on a fresh data dir: measure only once it is done.
+until curl -sf -u claire.martin@demo.atelier51.fr:atelier51-demo "http://localhost:$port/api/knowledge/search?q=FISS" \
+    | grep -q '"indexing":false'; do sleep 1; done
 java -cp "target/test-classes:$(cat target/bench.classpath)" fr.atelier51.bench.IdleSessionsHeap \
   "http://localhost:$port/" "$pid" "$sessions" claire.martin@demo.atelier51.fr atelier51-demo
 echo "machine: $(nproc) cores; server started with -Xmx1g"
