@@ -45,13 +45,13 @@ class AssistantServiceTest {
 
     @BeforeEach
     void setUp() {
-        holderA = fixtures.account(Role.HOLDER, "Agathe");
-        holderB = fixtures.account(Role.HOLDER, "Basile");
-        coachAssigned = fixtures.account(Role.COACH, "Capucine");
-        coachOther = fixtures.account(Role.COACH, "Clément");
-        admin = fixtures.account(Role.ADMIN, "Adrien");
-        project = fixtures.projectOf(holderA, "Insuffisance cardiaque à domicile");
-        as(admin, () -> projects.assignCoach(project.getId(), coachAssigned.getId()));
+        Fixtures.Cast cast = fixtures.cast("Insuffisance cardiaque à domicile");
+        holderA = cast.holderA();
+        holderB = cast.holderB();
+        coachAssigned = cast.coachAssigned();
+        coachOther = cast.coachOther();
+        admin = cast.admin();
+        project = cast.project();
     }
 
     @Test

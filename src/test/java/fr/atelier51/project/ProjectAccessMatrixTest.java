@@ -40,13 +40,13 @@ class ProjectAccessMatrixTest {
 
     @BeforeEach
     void setUp() {
-        holderA = fixtures.account(Role.HOLDER, "Alice");
-        holderB = fixtures.account(Role.HOLDER, "Bruno");
-        coachAssigned = fixtures.account(Role.COACH, "Coralie");
-        coachOther = fixtures.account(Role.COACH, "Cyril");
-        admin = fixtures.account(Role.ADMIN, "Adèle");
-        projectOfA = fixtures.projectOf(holderA, "Projet d'Alice");
-        as(admin, () -> projects.assignCoach(projectOfA.getId(), coachAssigned.getId()));
+        Fixtures.Cast cast = fixtures.cast("Projet d'Alice");
+        holderA = cast.holderA();
+        holderB = cast.holderB();
+        coachAssigned = cast.coachAssigned();
+        coachOther = cast.coachOther();
+        admin = cast.admin();
+        projectOfA = cast.project();
     }
 
     @Test

@@ -49,13 +49,13 @@ class ProjectApiTest {
 
     @BeforeEach
     void setUp() {
-        holderA = fixtures.account(Role.HOLDER, "Alain");
-        holderB = fixtures.account(Role.HOLDER, "Béatrice");
-        coachAssigned = fixtures.account(Role.COACH, "Cécile");
-        coachOther = fixtures.account(Role.COACH, "Denis");
-        admin = fixtures.account(Role.ADMIN, "Estelle");
-        projectOfA = fixtures.projectOf(holderA, "Projet API d'Alain");
-        as(admin, () -> projects.assignCoach(projectOfA.getId(), coachAssigned.getId()));
+        Fixtures.Cast cast = fixtures.cast("Projet API d'Alain");
+        holderA = cast.holderA();
+        holderB = cast.holderB();
+        coachAssigned = cast.coachAssigned();
+        coachOther = cast.coachOther();
+        admin = cast.admin();
+        projectOfA = cast.project();
     }
 
     private static MockHttpServletRequestBuilder basic(MockHttpServletRequestBuilder request, Account account) {

@@ -44,6 +44,25 @@ public class Fixtures {
         return as(holder, () -> projects.create(new NewProject(title, "Résumé de " + title, null, EnumSet.of(Region.OCCITANIE))));
     }
 
+    /**
+     * The people of the access matrix around one project: its owner (holder A), another holder (B), the coach
+     * assigned to it, a coach who is not, and an admin.
+     */
+    public record Cast(Account holderA, Account holderB, Account coachAssigned, Account coachOther, Account admin,
+                       Project project) {
+    }
+
+    public Cast cast(String projectTitle) {
+        Account holderA = account(Role.HOLDER, "Alice");
+        Account holderB = account(Role.HOLDER, "Bruno");
+        Account coachAssigned = account(Role.COACH, "Coralie");
+        Account coachOther = account(Role.COACH, "Cyril");
+        Account admin = account(Role.ADMIN, "Adèle");
+        Project project = projectOf(holderA, projectTitle);
+        as(admin, () -> projects.assignCoach(project.getId(), coachAssigned.getId()));
+        return new Cast(holderA, holderB, coachAssigned, coachOther, admin, project);
+    }
+
     /** Ids of the projects the signed-in user sees. */
     public List<Long> visibleProjectIds() {
         return projects.listVisible().stream().map(Project::getId).toList();

@@ -53,13 +53,13 @@ class LetterApiTest {
 
     @BeforeEach
     void setUp() {
-        holderA = fixtures.account(Role.HOLDER, "Alain");
-        holderB = fixtures.account(Role.HOLDER, "Béatrice");
-        coachAssigned = fixtures.account(Role.COACH, "Cécile");
-        coachOther = fixtures.account(Role.COACH, "Denis");
-        admin = fixtures.account(Role.ADMIN, "Estelle");
-        project = fixtures.projectOf(holderA, "Lettre API");
-        as(admin, () -> projects.assignCoach(project.getId(), coachAssigned.getId()));
+        Fixtures.Cast cast = fixtures.cast("Lettre API");
+        holderA = cast.holderA();
+        holderB = cast.holderB();
+        coachAssigned = cast.coachAssigned();
+        coachOther = cast.coachOther();
+        admin = cast.admin();
+        project = cast.project();
     }
 
     private static MockHttpServletRequestBuilder basic(MockHttpServletRequestBuilder request, Account account) {

@@ -45,6 +45,7 @@ public interface ReplyPhraser {
      * (after a timeout). Throws when the stream cannot even start.
      */
     default Runnable stream(Request request, Tokens tokens) {
-        throw new UnsupportedOperationException("streaming");
+        // Callers ask streams() first; a phraser that cannot stream never gets here.
+        throw new IllegalStateException("This phraser does not stream; check streams() before calling stream()");
     }
 }
