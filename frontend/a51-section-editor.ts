@@ -23,6 +23,8 @@ interface Server {
   sync(request: string): Promise<string>;
   rejoin(): Promise<string>;
   caret(anchor: number, head: number): Promise<void>;
+  selection(from: number, to: number, quote: string): Promise<void>;
+  focusThread(id: number): Promise<void>;
 }
 
 const dmp = new DiffMatchPatch();
@@ -238,6 +240,84 @@ function wrap(marker: string) {
   };
 }
 
+// ---- comments and suggestions: selection reporting, anchored passages ---------------------------------------
+// (kept apart from the sync code: the server tells which passages carry open threads; CodeMirror maps them through
+// every local or remote change; a click on one asks the server to focus its thread)
+
+interface ThreadAnchor { id: number; from: number; to: number; kind: string; quote: string; }
+const setThreadAnchors = StateEffect.define<ThreadAnchor[]>();
+
+/** Where a passage is in this editor's text: where the server saw it, else the nearest place holding the quote. */
+export function locateQuote(doc: string, a: ThreadAnchor): [number, number] | null {
+  if (!a.quote) return null;
+  if (a.from >= 0 && doc.substring(a.from, a.to) === a.quote) return [a.from, a.to];
+  let best = -1;
+  for (let at = doc.indexOf(a.quote); at >= 0; at = doc.indexOf(a.quote, at + 1)) {
+    if (best < 0 || Math.abs(at - a.from) < Math.abs(best - a.from)) best = at;
+  }
+  return best < 0 ? null : [best, best + a.quote.length];
+}
+
+const threadAnchorsField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    let next = deco.map(tr.changes);
+    for (const e of tr.effects) {
+      if (!e.is(setThreadAnchors)) continue;
+      const doc = tr.state.doc.toString();
+      const ranges = [];
+      for (const a of e.value) {
+        const at = locateQuote(doc, a);
+        if (!at) continue;
+        ranges.push(Decoration.mark({
+          class: 'a51-thread-mark a51-thread-' + a.kind.toLowerCase(),
+          attributes: { 'data-thread': String(a.id) },
+        }).range(at[0], at[1]));
+      }
+      next = Decoration.set(ranges, true);
+    }
+    return next;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+const threadTheme = EditorView.baseTheme({
+  '.a51-thread-mark': { backgroundColor: '#fff1a8', borderBottom: '2px solid #e0b400', cursor: 'pointer' },
+  '.a51-thread-suggestion': { backgroundColor: '#dcefff', borderBottom: '2px dashed #1565c0' },
+});
+
+/** The comment extensions of one editor: decorations, clicks on them, and the selection sent to the server. */
+function threadExtensions(el: { $server: Server }) {
+  let timer: number | undefined;
+  let last = '';
+  const report = (view: EditorView) => {
+    if (timer !== undefined) window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      timer = undefined;
+      const sel = view.state.selection.main;
+      const quote = sel.empty ? '' : view.state.sliceDoc(sel.from, sel.to);
+      const key = sel.empty ? '' : `${sel.from}:${sel.to}:${quote}`;
+      if (key === last) return;
+      last = key;
+      el.$server.selection(sel.empty ? -1 : sel.from, sel.empty ? -1 : sel.to, quote).catch(() => undefined);
+    }, 150);
+  };
+  return [
+    threadAnchorsField,
+    threadTheme,
+    EditorView.domEventHandlers({
+      click: (event) => {
+        const mark = (event.target as HTMLElement | null)?.closest?.('[data-thread]') as HTMLElement | null;
+        if (mark?.dataset.thread) el.$server.focusThread(Number(mark.dataset.thread)).catch(() => undefined);
+        return false;
+      },
+    }),
+    EditorView.updateListener.of((u) => {
+      if (u.selectionSet || u.docChanged) report(u.view);
+    }),
+  ];
+}
+
 type State = 'saved' | 'sending' | 'offline' | 'broken' | 'readonly' | 'revoked';
 
 export class SectionEditorElement extends HTMLElement {
@@ -264,6 +344,7 @@ export class SectionEditorElement extends HTMLElement {
   private rejoining = false;
   private poked = false;
   private peersJson = '';
+  private anchorsJson = '[]';
 
   connectedCallback() {
     if (this.host) {
@@ -326,6 +407,7 @@ export class SectionEditorElement extends HTMLElement {
             EditorView.editable.of(!readOnly),
             peersField,
             caretLayer,
+            ...threadExtensions(this),
             EditorView.updateListener.of((u) => {
               if (u.docChanged && !u.transactions.some((t) => t.annotation(remote))) {
                 this.saveLocal();
@@ -337,8 +419,16 @@ export class SectionEditorElement extends HTMLElement {
         }),
       });
     }
+    this.setAnchors(this.anchorsJson);
     this.render();
     this.schedule(0);
+  }
+
+  /** The passages of this section's open threads: [{id, from, to, kind, quote}] (server offsets). */
+  setAnchors(json: string) {
+    this.anchorsJson = json;
+    if (!this.view) return; // applied by init
+    window.requestAnimationFrame(() => this.view?.dispatch({ effects: setThreadAnchors.of(JSON.parse(this.anchorsJson)) }));
   }
 
   /** The text changed on the server: sync as soon as the answer we wait for (if any) is in. */

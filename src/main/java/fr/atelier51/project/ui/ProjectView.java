@@ -90,6 +90,9 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         }
         add(facts(project));
         add(workLinks());
+        if (rights.canSeePrivateNotes()) {
+            add(privateNotesLink());
+        }
         add(members(project, rights));
         add(timeline());
     }
@@ -233,5 +236,12 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
     private String format(java.time.Instant instant, FormatStyle style) {
         return DateTimeFormatter.ofLocalizedDateTime(style, FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.of("Europe/Paris")).format(instant);
+    }
+
+    /** Coaches' private notes: the link exists only for those who may read them (assigned coaches, admins). */
+    private Component privateNotesLink() {
+        Anchor notes = new Anchor("projects/" + projectId + "/notes", getTranslation("project.notes.open"));
+        notes.setId("open-private-notes");
+        return notes;
     }
 }

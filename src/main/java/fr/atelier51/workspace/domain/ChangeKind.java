@@ -9,5 +9,7 @@ public enum ChangeKind {
     /** An editor's offline text merged back after its session was lost. */
     REJOIN,
     /** An older version restored from the history. */
-    RESTORE
+    RESTORE,
+    /** A coach's suggestion, accepted by a holder (attributed to the holder). */
+    SUGGESTION
 }

@@ -305,4 +305,21 @@ public class LetterService {
             room.revoke(event.accountId());
         }
     }
+
+    // ---- comments and suggestions (CommentService) --------------------------------------------------------
+
+    /** A section's live text and version, read together, and its id. No access check: the caller has checked. */
+    Snapshot snapshot(long projectId, SectionKey key) {
+        LiveSection section = liveSection(projectId, key);
+        while (true) {
+            long before = section.version();
+            String text = section.text();
+            if (section.version() == before) {
+                return new Snapshot(section.sectionId(), text, before);
+            }
+        }
+    }
+
+    record Snapshot(long sectionId, String text, long version) {
+    }
 }

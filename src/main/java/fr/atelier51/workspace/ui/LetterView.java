@@ -21,6 +21,10 @@ import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.service.ProjectPermissions;
 import fr.atelier51.project.service.ProjectService;
 import fr.atelier51.workspace.domain.SectionKey;
+import fr.atelier51.account.domain.Account;
+import fr.atelier51.account.service.CurrentAccount;
+import fr.atelier51.workspace.service.CommentBus;
+import fr.atelier51.workspace.service.CommentService;
 import fr.atelier51.workspace.service.LetterService;
 import fr.atelier51.workspace.service.Presence;
 import fr.atelier51.workspace.service.SectionState;
@@ -42,6 +46,15 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
     private final LetterService letters;
     private final ProjectService projects;
     private final JsonMapper json;
+    private final CommentService comments;
+    private final CommentBus commentBus;
+    private final CurrentAccount currentAccount;
+    private final Div commentsBox = new Div();
+    private final Map<SectionKey, Span> sectionComments = new EnumMap<>(SectionKey.class);
+    private CommentsPanel commentsPanel;
+    private Account viewer;
+    private ProjectPermissions rights;
+    private Runnable stopListening;
     private long projectId;
     private String title = "Atelier 51";
     private SectionKey current = SectionKey.INTITULE;
@@ -55,10 +68,18 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
     private List<Presence> people = List.of();
     private String lastPeers = "";
 
-    public LetterView(LetterService letters, ProjectService projects, JsonMapper json) {
+    public LetterView(LetterService letters, ProjectService projects, JsonMapper json, CommentService comments,
+                      CommentBus commentBus, CurrentAccount currentAccount) {
         this.letters = letters;
         this.projects = projects;
         this.json = json;
+        this.comments = comments;
+        this.commentBus = commentBus;
+        this.currentAccount = currentAccount;
+        commentsBox.setId("comments-box");
+        commentsBox.addClassName("letter-comments");
+        commentsBox.setWidth("24em");
+        commentsBox.getStyle().set("flex-shrink", "0").set("overflow", "auto");
         addClassName("letter-view");
         setSizeFull();
         nav.addClassName("letter-nav");
@@ -68,7 +89,7 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
         main.addClassName("letter-main");
         presenceBar.setId("presence");
         presenceBar.addClassName("letter-presence");
-        add(nav, main);
+        add(nav, main, commentsBox);
         setFlexGrow(1, main);
     }
 
@@ -94,7 +115,8 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
     }
 
     private void render(Project project) {
-        ProjectPermissions rights = letters.permissions(projectId);
+        viewer = currentAccount.require();
+        rights = letters.permissions(projectId);
         List<SectionState> sections = letters.letter(projectId);
         nav.removeAll();
         sectionLinks.clear();
@@ -109,12 +131,22 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
             Span label = new Span((s.key().ordinal() + 1) + ". " + getTranslation(s.key().headingKey()));
             Div who = new Div();
             who.addClassName("letter-section-people");
-            link.add(label, who);
+            Span count = new Span();
+            count.setId("section-comments-" + s.key().key());
+            count.addClassName("letter-section-comments");
+            sectionComments.put(s.key(), count);
+            link.add(label, count, who);
             link.addClickListener(e -> open(s.key()));
             sectionLinks.put(s.key(), link);
             sectionPeople.put(s.key(), who);
             nav.add(link);
         }
+        if (rights.canSeePrivateNotes()) {
+            Anchor notes = new Anchor("projects/" + projectId + "/notes", getTranslation("workspace.private-notes"));
+            notes.setId("letter-private-notes");
+            nav.add(notes);
+        }
+        showCommentCounts();
         main.removeAll();
         H2 heading = new H2(project.getTitle());
         heading.setId("letter-project-title");
@@ -156,6 +188,11 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
             }
         });
         box.add(heading, help, editor);
+        // Suggestions come from the same people as private notes: the assigned coaches and admins.
+        commentsPanel = new CommentsPanel(comments, json, viewer, projectId, current, editor,
+                rights.canSeePrivateNotes(), this::showCommentCounts);
+        commentsBox.removeAll();
+        commentsBox.add(commentsPanel);
         if (presence != null) {
             presence.moveTo(current, 0, 0);
             showPeople(people);
@@ -173,12 +210,27 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
                     revoked.setId("letter-revoked");
                     main.add(revoked);
                     nav.removeAll();
+                    commentsBox.removeAll();
+                    commentsPanel = null;
                 }));
         presence.moveTo(current, 0, 0);
+        // Threads added, answered or closed elsewhere show here at once.
+        stopListening = commentBus.listen(projectId, changed -> ui.access(() -> {
+            if (commentsPanel != null && changed.key() == current) {
+                commentsPanel.refresh();
+            }
+            if (commentsPanel != null) {
+                showCommentCounts();
+            }
+        }));
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (stopListening != null) {
+            stopListening.run();
+            stopListening = null;
+        }
         if (presence != null) {
             presence.leave();
             presence = null;
@@ -214,6 +266,22 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
                 lastPeers = peersJson;
                 editor.setPeers(peersJson);
             }
+        }
+    }
+
+    /** The number of open threads beside each section's name. */
+    private void showCommentCounts() {
+        Map<SectionKey, Integer> counts;
+        try {
+            counts = comments.openCountsFor(viewer, projectId);
+        } catch (fr.atelier51.base.service.BusinessException e) {
+            counts = Map.of(); // access lost: the revocation clears the page
+        }
+        for (Map.Entry<SectionKey, Span> e : sectionComments.entrySet()) {
+            int n = counts.getOrDefault(e.getKey(), 0);
+            e.getValue().setText(n == 0 ? "" : "💬 " + n);
+            e.getValue().getElement().setAttribute("title", getTranslation("workspace.comment.count", n));
+            e.getValue().getElement().setAttribute("aria-label", getTranslation("workspace.comment.count", n));
         }
     }
 

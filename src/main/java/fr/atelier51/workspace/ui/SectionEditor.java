@@ -12,6 +12,7 @@ import fr.atelier51.base.service.BusinessException;
 import fr.atelier51.workspace.domain.SectionKey;
 import fr.atelier51.workspace.service.LetterService;
 import fr.atelier51.workspace.service.LiveSection;
+import fr.atelier51.workspace.service.Selection;
 import fr.atelier51.workspace.service.SyncRequest;
 import fr.atelier51.workspace.service.SyncResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Flow wrapper of {@code <a51-section-editor>} (frontend/a51-section-editor.ts): opens a live session on one
@@ -135,5 +138,42 @@ public class SectionEditor extends Component {
     /** For tests: the live session (null when detached). */
     LetterService.EditorSession session() {
         return session;
+    }
+
+    // ---- comments: the selected passage, the anchored passages, clicks on them ------------------------------
+
+    private Selection selection;
+    private Consumer<Selection> selectionListener = s -> { };
+    private LongConsumer threadListener = id -> { };
+
+    /** The browser's selection changed: {@code from} -1 when nothing is selected. */
+    @ClientCallable
+    public void selection(int from, int to, String quote) {
+        selection = from < 0 || to <= from || quote == null || quote.isEmpty() ? null : new Selection(from, to, quote);
+        selectionListener.accept(selection);
+    }
+
+    /** A highlighted passage was clicked. */
+    @ClientCallable
+    public void focusThread(long threadId) {
+        threadListener.accept(threadId);
+    }
+
+    /** The selected passage (null when none). */
+    public Selection selection() {
+        return selection;
+    }
+
+    public void onSelection(Consumer<Selection> listener) {
+        this.selectionListener = listener;
+    }
+
+    public void onThreadClicked(LongConsumer listener) {
+        this.threadListener = listener;
+    }
+
+    /** The passages of the open threads to highlight: [{id, from, to, kind, quote}]. */
+    public void setAnchors(String anchorsJson) {
+        getElement().callJsFunction("setAnchors", anchorsJson);
     }
 }

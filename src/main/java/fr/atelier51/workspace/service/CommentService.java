@@ -1,0 +1,356 @@
+package fr.atelier51.workspace.service;
+
+import fr.atelier51.account.domain.Account;
+import fr.atelier51.account.domain.AccountRepository;
+import fr.atelier51.account.domain.Role;
+import fr.atelier51.account.service.CurrentAccount;
+import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.base.service.ForbiddenException;
+import fr.atelier51.base.service.NotFoundException;
+import fr.atelier51.project.domain.Project;
+import fr.atelier51.project.domain.ProjectRepository;
+import fr.atelier51.project.service.ProjectAccess;
+import fr.atelier51.workspace.domain.ChangeKind;
+import fr.atelier51.workspace.domain.CommentKind;
+import fr.atelier51.workspace.domain.CommentStatus;
+import fr.atelier51.workspace.domain.LetterComment;
+import fr.atelier51.workspace.domain.LetterCommentRepository;
+import fr.atelier51.workspace.domain.SectionKey;
+import fr.atelier51.workspace.domain.TextQuote;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Comments and coach suggestions on passages of the letter. Anyone who may read the letter (holders of the
+ * project, its assigned coaches, admins) reads and writes comments; assigned coaches and admins suggest; only the
+ * project's holders accept or reject a suggestion, and its author may withdraw it. A project the caller may not
+ * read answers "not found". Anchors are found again in the live text each time threads are read (see
+ * {@link TextAnchors}) and their new place is kept.
+ *
+ * <p>Callers are read from the security context, except in {@code ...For(Account, ...)} reads used by views
+ * refreshed over push, where there is none (the account is then re-read, so a deactivated one is refused).
+ */
+@Service
+public class CommentService {
+
+    private final LetterCommentRepository comments;
+    private final ProjectRepository projects;
+    private final AccountRepository accounts;
+    private final CurrentAccount currentAccount;
+    private final LetterService letters;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    public CommentService(LetterCommentRepository comments, ProjectRepository projects, AccountRepository accounts,
+                          CurrentAccount currentAccount, LetterService letters, TransactionTemplate tx,
+                          ApplicationEventPublisher events) {
+        this.comments = comments;
+        this.projects = projects;
+        this.accounts = accounts;
+        this.currentAccount = currentAccount;
+        this.letters = letters;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------
+
+    public List<CommentThread> threads(long projectId, SectionKey key, boolean includeClosed) {
+        return threadsFor(currentAccount.require(), projectId, key, includeClosed);
+    }
+
+    /** The section's threads, oldest first: open ones with their passage found again in the live text. */
+    public List<CommentThread> threadsFor(Account viewer, long projectId, SectionKey key, boolean includeClosed) {
+        return tx.execute(status -> {
+            Account caller = fresh(viewer);
+            Project project = readable(caller, projectId);
+            LetterService.Snapshot now = letters.snapshot(projectId, key);
+            Map<Long, String> oldTexts = new HashMap<>();
+            List<CommentThread> out = new ArrayList<>();
+            for (LetterComment c : comments.findByProjectIdAndSectionKeyOrderByCreatedAtAscIdAsc(projectId, key.key())) {
+                if (c.getStatus().isOpen()) {
+                    follow(c, now, oldTexts);
+                } else if (!includeClosed) {
+                    continue;
+                }
+                out.add(view(c, caller, project));
+            }
+            return out;
+        });
+    }
+
+    public Map<SectionKey, Integer> openCounts(long projectId) {
+        return openCountsFor(currentAccount.require(), projectId);
+    }
+
+    /** Open threads per section (sections without any are absent). */
+    public Map<SectionKey, Integer> openCountsFor(Account viewer, long projectId) {
+        readable(fresh(viewer), projectId);
+        Map<SectionKey, Integer> out = new EnumMap<>(SectionKey.class);
+        for (Object[] row : comments.countOpenBySection(projectId)) {
+            SectionKey.parse((String) row[0]).ifPresent(k -> out.put(k, ((Number) row[1]).intValue()));
+        }
+        return out;
+    }
+
+    // ---- writing ------------------------------------------------------------------------------------------
+
+    /** A comment on the selected passage. */
+    public CommentThread comment(long projectId, SectionKey key, Selection selection, String body) {
+        Account caller = currentAccount.require();
+        Project project = readable(caller, projectId);
+        String text = message(body, true);
+        TextQuote anchor = locate(selection, letters.snapshot(projectId, key));
+        return saved(new LetterComment(projectId, key, CommentKind.COMMENT, caller, text, null, anchor), caller, project);
+    }
+
+    /** A coach's (or an admin's) proposed rewording of the selected passage, with an optional explanation. */
+    public CommentThread suggest(long projectId, SectionKey key, Selection selection, String proposal, String note) {
+        Account caller = currentAccount.require();
+        Project project = readable(caller, projectId);
+        if (!mayBeSuggestedBy(caller, project)) {
+            throw new ForbiddenException("workspace.suggestion.error.only-coaches");
+        }
+        String wording = proposal == null ? "" : proposal;
+        if (wording.length() > LetterComment.BODY_MAX) {
+            throw new BusinessException("workspace.comment.error.too-long", LetterComment.BODY_MAX);
+        }
+        String why = message(note, false);
+        TextQuote anchor = locate(selection, letters.snapshot(projectId, key));
+        if (wording.equals(anchor.quote())) {
+            throw new BusinessException("workspace.suggestion.error.unchanged");
+        }
+        return saved(new LetterComment(projectId, key, CommentKind.SUGGESTION, caller, why, wording, anchor), caller, project);
+    }
+
+    public CommentThread reply(long commentId, String body) {
+        Account caller = currentAccount.require();
+        String text = message(body, true);
+        return change(caller, commentId, (c, project) -> c.reply(caller, text));
+    }
+
+    public CommentThread resolve(long commentId) {
+        Account caller = currentAccount.require();
+        return change(caller, commentId, (c, project) -> {
+            requireComment(c);
+            if (c.getStatus().isOpen()) {
+                c.close(CommentStatus.RESOLVED, caller);
+            }
+        });
+    }
+
+    public CommentThread reopen(long commentId) {
+        Account caller = currentAccount.require();
+        return change(caller, commentId, (c, project) -> {
+            requireComment(c);
+            if (c.getStatus() == CommentStatus.RESOLVED) {
+                c.reopen();
+            }
+        });
+    }
+
+    public CommentThread reject(long commentId) {
+        Account caller = currentAccount.require();
+        return change(caller, commentId, (c, project) -> {
+            requireOpenSuggestion(c);
+            requireHolder(caller, project);
+            c.close(CommentStatus.REJECTED, caller);
+        });
+    }
+
+    public CommentThread withdraw(long commentId) {
+        Account caller = currentAccount.require();
+        return change(caller, commentId, (c, project) -> {
+            requireOpenSuggestion(c);
+            if (!c.getAuthor().getId().equals(caller.getId())) {
+                throw new ForbiddenException("workspace.suggestion.error.only-author-withdraws");
+            }
+            c.close(CommentStatus.WITHDRAWN, caller);
+        });
+    }
+
+    /**
+     * Applies a suggestion as a change of the accepting holder: the passage replaced by the proposal in the text
+     * where the passage was last found, three-way merged by {@link LetterService#write} into the live text. If the
+     * passage is no longer there word for word, nothing changes and the suggestion stays open.
+     */
+    public CommentThread accept(long commentId) {
+        Account caller = currentAccount.require();
+        LetterComment found = comments.findById(commentId).orElseThrow(() -> new NotFoundException("workspace.comment.error.not-found"));
+        Project project = readable(caller, found.getProjectId());
+        requireOpenSuggestion(found);
+        requireHolder(caller, project);
+        LetterService.Snapshot now = letters.snapshot(project.getId(), found.getKey());
+        TextQuote anchor = TextAnchors.relocate(found.anchor(), oldText(found.anchor(), now, new HashMap<>()), now.text(),
+                now.version(), false);
+        if (anchor == null) {
+            throw new BusinessException("workspace.suggestion.error.conflict");
+        }
+        String changed = now.text().substring(0, anchor.offset()) + found.getProposal() + now.text().substring(anchor.end());
+        // Outside any transaction of ours: the engine's change is committed on its own before anyone hears of it.
+        letters.write(project.getId(), found.getKey(), now.version(), changed, ChangeKind.SUGGESTION);
+        return change(caller, commentId, (c, p) -> {
+            if (c.getStatus().isOpen()) {
+                c.close(CommentStatus.ACCEPTED, caller);
+            }
+        });
+    }
+
+    // ---- rules --------------------------------------------------------------------------------------------
+
+    private interface Change {
+        void apply(LetterComment comment, Project project);
+    }
+
+    private CommentThread change(Account caller, long commentId, Change change) {
+        return tx.execute(status -> {
+            LetterComment c = comments.findById(commentId)
+                    .orElseThrow(() -> new NotFoundException("workspace.comment.error.not-found"));
+            Project project = readable(caller, c.getProjectId());
+            change.apply(c, project);
+            comments.save(c);
+            events.publishEvent(new CommentsChanged(c.getProjectId(), c.getKey()));
+            return view(c, caller, project);
+        });
+    }
+
+    private CommentThread saved(LetterComment comment, Account caller, Project project) {
+        return tx.execute(status -> {
+            LetterComment c = comments.save(comment);
+            events.publishEvent(new CommentsChanged(c.getProjectId(), c.getKey()));
+            return view(c, caller, project);
+        });
+    }
+
+    private Account fresh(Account viewer) {
+        return accounts.findById(viewer.getId()).filter(Account::isActive)
+                .orElseThrow(() -> new BusinessException("account.error.not-signed-in"));
+    }
+
+    private Project readable(Account caller, long projectId) {
+        return projects.findById(projectId).filter(p -> ProjectAccess.canRead(caller, p))
+                .orElseThrow(() -> new NotFoundException("project.error.not-found"));
+    }
+
+    private static boolean mayBeSuggestedBy(Account caller, Project project) {
+        return caller.getRole() == Role.ADMIN || (caller.getRole() == Role.COACH && project.isAssignedCoach(caller));
+    }
+
+    private static boolean isHolder(Account caller, Project project) {
+        return caller.getRole() == Role.HOLDER && project.isHolder(caller);
+    }
+
+    private static void requireHolder(Account caller, Project project) {
+        if (!isHolder(caller, project)) {
+            throw new ForbiddenException("workspace.suggestion.error.only-holders");
+        }
+    }
+
+    private static void requireComment(LetterComment c) {
+        if (c.getKind() != CommentKind.COMMENT) {
+            throw new BusinessException("workspace.comment.error.not-a-comment");
+        }
+    }
+
+    private static void requireOpenSuggestion(LetterComment c) {
+        if (c.getKind() != CommentKind.SUGGESTION) {
+            throw new BusinessException("workspace.suggestion.error.not-a-suggestion");
+        }
+        if (!c.getStatus().isOpen()) {
+            throw new BusinessException("workspace.suggestion.error.closed");
+        }
+    }
+
+    /** A message's text: trimmed, required unless {@code required} is false, at most {@link LetterComment#BODY_MAX}. */
+    private static String message(String body, boolean required) {
+        String text = body == null ? "" : body.strip();
+        if (required && text.isEmpty()) {
+            throw new BusinessException("workspace.comment.error.empty");
+        }
+        if (text.length() > LetterComment.BODY_MAX) {
+            throw new BusinessException("workspace.comment.error.too-long", LetterComment.BODY_MAX);
+        }
+        return text;
+    }
+
+    /** The selected passage in the server's text: the quote's occurrence nearest to where the editor had it. */
+    static TextQuote locate(Selection selection, LetterService.Snapshot now) {
+        String text = now.text();
+        if (selection == null || selection.from() < 0 || selection.to() < selection.from()) {
+            throw new BusinessException("workspace.comment.error.anchor-outside");
+        }
+        String quote = selection.quote();
+        if (quote == null) {
+            if (selection.to() > text.length()) {
+                throw new BusinessException("workspace.comment.error.anchor-outside");
+            }
+            quote = text.substring(selection.from(), selection.to());
+        }
+        if (quote.isBlank()) {
+            throw new BusinessException("workspace.comment.error.no-selection");
+        }
+        if (quote.length() > LetterComment.BODY_MAX) {
+            throw new BusinessException("workspace.comment.error.passage-too-long", LetterComment.BODY_MAX);
+        }
+        int best = -1;
+        for (int at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+            if (best < 0 || Math.abs(at - selection.from()) < Math.abs(best - selection.from())) {
+                best = at;
+            }
+        }
+        if (best < 0) {
+            throw new BusinessException(selection.from() > text.length() ? "workspace.comment.error.anchor-outside"
+                    : "workspace.comment.error.passage-changed");
+        }
+        return TextQuote.of(text, best, best + quote.length(), now.version());
+    }
+
+    /** Finds an open thread's passage in the live text and keeps its new place (or marks it orphaned). */
+    private void follow(LetterComment c, LetterService.Snapshot now, Map<Long, String> oldTexts) {
+        TextQuote anchor = c.anchor();
+        if (anchor.version() == now.version() && !c.isOrphaned()) {
+            return;
+        }
+        TextQuote found = TextAnchors.relocate(anchor, oldText(anchor, now, oldTexts), now.text(), now.version(),
+                c.getKind() == CommentKind.COMMENT);
+        if (found == null) {
+            if (!c.isOrphaned()) {
+                c.orphan();
+            }
+        } else if (!found.equals(anchor) || c.isOrphaned()) {
+            c.moveTo(found);
+        }
+    }
+
+    /** The text the anchor was last found in, when it can be rebuilt (version 0 of a pre-filled section cannot). */
+    private String oldText(TextQuote anchor, LetterService.Snapshot now, Map<Long, String> cache) {
+        if (anchor.version() == now.version()) {
+            return now.text();
+        }
+        if (anchor.version() <= 0 || anchor.version() > now.version()) {
+            return null;
+        }
+        return cache.computeIfAbsent(anchor.version(), v -> letters.textAt(now.sectionId(), v));
+    }
+
+    private static CommentThread view(LetterComment c, Account viewer, Project project) {
+        TextQuote a = c.anchor();
+        boolean open = c.getStatus().isOpen();
+        boolean suggestion = c.getKind() == CommentKind.SUGGESTION;
+        CommentThread.Rights rights = new CommentThread.Rights(true, !suggestion,
+                suggestion && open && isHolder(viewer, project),
+                suggestion && open && c.getAuthor().getId().equals(viewer.getId()));
+        return new CommentThread(c.getId(), c.getKey(), c.getKind(), c.getStatus(), c.getAuthor().getDisplayName(),
+                c.getCreatedAt(), c.getBody(), a.quote(), c.getProposal(), a.offset(), a.end(), c.isOrphaned(),
+                c.getClosedBy() == null ? null : c.getClosedBy().getDisplayName(), c.getClosedAt(),
+                c.getReplies().stream().map(r -> new CommentThread.Reply(r.getAuthor().getDisplayName(), r.getCreatedAt(),
+                        r.getBody())).toList(), rights);
+    }
+}

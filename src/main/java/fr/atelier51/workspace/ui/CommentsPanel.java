@@ -1,0 +1,193 @@
+package fr.atelier51.workspace.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import fr.atelier51.account.domain.Account;
+import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.workspace.domain.SectionKey;
+import fr.atelier51.workspace.service.CommentService;
+import fr.atelier51.workspace.service.CommentThread;
+import fr.atelier51.workspace.service.Selection;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * The comments of the open section, beside the editor: a form to comment (or, for coaches and admins, to suggest a
+ * rewording of) the passage selected in the editor, and the threads — open ones, and resolved/closed ones on demand.
+ * Reads go through {@link CommentService#threadsFor} with the viewer captured on opening, since a refresh may come
+ * over push, outside any request.
+ */
+class CommentsPanel extends VerticalLayout {
+
+    private final CommentService comments;
+    private final JsonMapper json;
+    private final Account viewer;
+    private final long projectId;
+    private final SectionKey key;
+    private final SectionEditor editor;
+    private final Runnable countsChanged;
+    private final Div threads = new Div();
+    private final Checkbox showClosed = new Checkbox();
+    private final Paragraph passage = new Paragraph();
+    private final TextArea body = new TextArea();
+    private final TextArea proposal = new TextArea();
+    private final H3 heading = new H3();
+    private String lastQuote = "";
+    private String lastAnchors = "";
+
+    CommentsPanel(CommentService comments, JsonMapper json, Account viewer, long projectId, SectionKey key,
+                  SectionEditor editor, boolean canSuggest, Runnable countsChanged) {
+        this.comments = comments;
+        this.json = json;
+        this.viewer = viewer;
+        this.projectId = projectId;
+        this.key = key;
+        this.editor = editor;
+        this.countsChanged = countsChanged;
+        setId("comments-panel");
+        addClassName("comments-panel");
+        setPadding(false);
+        heading.setId("comments-heading");
+        showClosed.setId("comments-show-closed");
+        showClosed.setLabel(getTranslation("workspace.comment.show-closed"));
+        showClosed.addValueChangeListener(e -> refresh());
+        passage.setId("comment-passage");
+        passage.addClassName("comment-passage");
+        body.setId("comment-body");
+        body.setLabel(getTranslation("workspace.comment.body"));
+        body.setWidthFull();
+        Button add = new Button(getTranslation("workspace.comment.add"), e -> create(false));
+        add.setId("comment-add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        Div form = new Div(passage, body, add);
+        form.setId("comment-form");
+        form.addClassName("comment-form");
+        if (canSuggest) {
+            proposal.setId("suggestion-text");
+            proposal.setLabel(getTranslation("workspace.suggestion.proposal"));
+            proposal.setWidthFull();
+            Button suggest = new Button(getTranslation("workspace.suggestion.add"), e -> create(true));
+            suggest.setId("suggestion-add");
+            suggest.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            form.add(proposal, suggest);
+        }
+        threads.setId("comment-threads");
+        add(heading, form, showClosed, threads);
+        editor.onSelection(this::selected);
+        editor.onThreadClicked(this::focus);
+        selected(null);
+        refresh();
+    }
+
+    /** The editor's selection changed: show it, and offer it as the start of a rewording. */
+    private void selected(Selection selection) {
+        passage.setText(selection == null ? getTranslation("workspace.comment.select-first")
+                : getTranslation("workspace.comment.passage", shorten(selection.quote())));
+        if (selection != null && (proposal.getValue().isEmpty() || proposal.getValue().equals(lastQuote))) {
+            proposal.setValue(selection.quote());
+        }
+        lastQuote = selection == null ? lastQuote : selection.quote();
+    }
+
+    private void create(boolean suggestion) {
+        Selection selection = editor.selection();
+        try {
+            if (selection == null) {
+                throw new BusinessException("workspace.comment.error.no-selection");
+            }
+            if (suggestion) {
+                comments.suggest(projectId, key, selection, proposal.getValue(), body.getValue());
+                proposal.clear();
+            } else {
+                comments.comment(projectId, key, selection, body.getValue());
+            }
+            body.clear();
+            body.setInvalid(false);
+            refresh();
+            countsChanged.run();
+        } catch (BusinessException e) {
+            // what was typed stays in the fields
+            body.setInvalid(true);
+            body.setErrorMessage(getTranslation(e.messageKey(), e.args()));
+        }
+    }
+
+    /** Reads the threads again (after a change here, or one pushed from elsewhere). */
+    void refresh() {
+        List<CommentThread> list;
+        try {
+            list = comments.threadsFor(viewer, projectId, key, showClosed.getValue());
+        } catch (BusinessException e) {
+            threads.removeAll(); // access lost: show nothing more
+            editor.setAnchors("[]");
+            return;
+        }
+        long open = list.stream().filter(t -> t.status().isOpen()).count();
+        heading.setText(getTranslation("workspace.comment.heading", open));
+        threads.removeAll();
+        if (list.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("workspace.comment.none"));
+            none.setId("comments-none");
+            threads.add(none);
+        }
+        for (CommentThread t : list) {
+            threads.add(new ThreadCard(t, comments, new ThreadCard.Actions() {
+                @Override
+                public void reply(long id, TextArea text) {
+                    try {
+                        comments.reply(id, text.getValue());
+                        refresh();
+                    } catch (BusinessException e) {
+                        text.setInvalid(true);
+                        text.setErrorMessage(getTranslation(e.messageKey(), e.args()));
+                    }
+                }
+
+                @Override
+                public void run(LongFunction<CommentThread> action, long id) {
+                    try {
+                        action.apply(id);
+                    } catch (BusinessException e) {
+                        Notification n = Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.MIDDLE);
+                        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    }
+                    refresh();
+                    countsChanged.run();
+                }
+            }));
+        }
+        List<Map<String, Object>> anchors = list.stream().filter(t -> t.status().isOpen() && !t.orphaned())
+                .map(t -> Map.<String, Object>of("id", t.id(), "from", t.from(), "to", t.to(), "kind", t.kind().name(), "quote", t.quote()))
+                .toList();
+        String anchorsJson = json.writeValueAsString(anchors);
+        if (!anchorsJson.equals(lastAnchors)) {
+            lastAnchors = anchorsJson;
+            editor.setAnchors(anchorsJson);
+        }
+    }
+
+    /** A highlighted passage was clicked in the editor: bring its thread forward. */
+    void focus(long threadId) {
+        threads.getChildren().forEach(c -> c.getElement().getClassList().remove("thread-focused"));
+        threads.getChildren().filter(c -> ("thread-" + threadId).equals(c.getId().orElse(null))).findFirst().ifPresent(c -> {
+            c.getElement().getClassList().add("thread-focused");
+            c.getElement().executeJs("this.scrollIntoView({block: 'nearest', behavior: 'smooth'})");
+        });
+    }
+
+    private static String shorten(String quote) {
+        String oneLine = quote.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "…";
+    }
+}
