@@ -279,7 +279,7 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
         }
         for (Map.Entry<SectionKey, Span> e : sectionComments.entrySet()) {
             int n = counts.getOrDefault(e.getKey(), 0);
-            e.getValue().setText(n == 0 ? "" : "💬 " + n);
+            e.getValue().setText(n == 0 ? "" : String.valueOf(n));
             e.getValue().getElement().setAttribute("title", getTranslation("workspace.comment.count", n));
             e.getValue().getElement().setAttribute("aria-label", getTranslation("workspace.comment.count", n));
         }
