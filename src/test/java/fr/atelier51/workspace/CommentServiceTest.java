@@ -24,6 +24,9 @@ import fr.atelier51.workspace.service.Selection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,9 +34,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static fr.atelier51.testsupport.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Comments and suggestions through the service: anchoring, threads, accept/reject/conflict, access per role. */
 @IntegrationTest
+@AutoConfigureMockMvc
 class CommentServiceTest {
 
     private static final SectionKey KEY = SectionKey.OBJECTIFS;
@@ -53,6 +63,8 @@ class CommentServiceTest {
     LetterSectionRepository sections;
     @Autowired
     SectionChangeRepository changes;
+    @Autowired
+    MockMvc mvc;
 
     Fixtures.Cast cast;
     long projectId;
@@ -278,5 +290,38 @@ class CommentServiceTest {
         Project other = fixtures.projectOf(cast.holderA(), "Lettre vierge");
         assertThatThrownBy(() -> as(cast.holderA(), () -> comments.comment(other.getId(), SectionKey.DUREE, new Selection(0, 3, null), "Vide")))
                 .isInstanceOf(BusinessException.class).hasMessage("workspace.comment.error.anchor-outside");
+    }
+
+    @Test
+    void theJsonApiListsCommentsAndRepliesUnderTheSameRules() throws Exception {
+        String url = "/api/projects/" + projectId + "/letter/comments";
+        String created = mvc.perform(post(url).with(httpBasic(cast.coachAssigned().getEmail(), Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"section\":\"objectifs\",\"from\":0,\"to\":7,\"body\":\"Chiffrer ?\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.quote").value("Réduire"))
+                .andExpect(jsonPath("$.author").value(cast.coachAssigned().getDisplayName()))
+                .andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(created.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        mvc.perform(post(url + "/" + id + "/replies").with(httpBasic(cast.holderA().getEmail(), Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"De 20 %\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.replies[0].body").value("De 20 %"));
+        mvc.perform(get(url).with(httpBasic(cast.admin().getEmail(), Fixtures.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id))
+                .andExpect(jsonPath("$[0].section").value("objectifs"));
+        mvc.perform(post(url).with(httpBasic(cast.holderA().getEmail(), Fixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"section\":\"objectifs\",\"from\":0,\"to\":7,\"body\":\"\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error", containsString("Le commentaire est vide")));
+        mvc.perform(get(url).with(httpBasic(cast.coachOther().getEmail(), Fixtures.PASSWORD))).andExpect(status().isNotFound());
+        mvc.perform(post(url).with(httpBasic(cast.holderB().getEmail(), Fixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"section\":\"objectifs\",\"from\":0,\"to\":7,\"body\":\"Intrus\"}"))
+                .andExpect(status().isNotFound());
+        // A thread of this project is not reachable under another project's address.
+        long otherProject = fixtures.projectOf(cast.holderA(), "Autre lettre").getId();
+        mvc.perform(post("/api/projects/" + otherProject + "/letter/comments/" + id + "/replies")
+                        .with(httpBasic(cast.holderA().getEmail(), Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Ailleurs\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(url)).andExpect(status().isUnauthorized());
     }
 }

@@ -136,6 +136,18 @@ public class CommentService {
         return change(caller, commentId, (c, project) -> c.reply(caller, text));
     }
 
+    /** A reply to a thread named by its project too (the API's address): another project's thread is not found. */
+    public CommentThread reply(long projectId, long commentId, String body) {
+        Account caller = currentAccount.require();
+        String text = message(body, true);
+        return change(caller, commentId, (c, project) -> {
+            if (c.getProjectId() != projectId) {
+                throw new NotFoundException("workspace.comment.error.not-found");
+            }
+            c.reply(caller, text);
+        });
+    }
+
     public CommentThread resolve(long commentId) {
         Account caller = currentAccount.require();
         return change(caller, commentId, (c, project) -> {

@@ -45,7 +45,7 @@ class ThreadCard extends Div {
         kind.addClassName("thread-kind");
         add(kind);
         if (t.orphaned()) {
-            Span gone = new Span(getTranslation("workspace.comment.orphaned"));
+            Span gone = new Span(getTranslation(t.isSuggestion() ? "workspace.suggestion.orphaned" : "workspace.comment.orphaned"));
             gone.addClassName("thread-orphaned");
             add(gone);
         }
