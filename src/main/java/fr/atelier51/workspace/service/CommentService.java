@@ -72,7 +72,7 @@ public class CommentService {
             Account caller = fresh(viewer);
             Project project = readable(caller, projectId);
             LetterService.Snapshot now = letters.snapshot(projectId, key);
-            Map<Long, String> oldTexts = new HashMap<>();
+            Map<Long, OldText> oldTexts = new HashMap<>();
             List<CommentThread> out = new ArrayList<>();
             for (LetterComment c : comments.findByProjectIdAndSectionKeyOrderByCreatedAtAscIdAsc(projectId, key.key())) {
                 if (c.getStatus().isOpen()) {
@@ -200,8 +200,7 @@ public class CommentService {
         requireOpenSuggestion(found);
         requireHolder(caller, project);
         LetterService.Snapshot now = letters.snapshot(project.getId(), found.getKey());
-        TextQuote anchor = TextAnchors.relocate(found.anchor(), oldText(found.anchor(), now, new HashMap<>()), now.text(),
-                now.version(), false);
+        TextQuote anchor = TextAnchors.relocate(found.anchor(), oldText(found.anchor(), now), now.text(), now.version(), false);
         if (anchor == null) {
             throw new BusinessException("workspace.suggestion.error.conflict");
         }
@@ -324,13 +323,21 @@ public class CommentService {
         return TextQuote.of(text, best, best + quote.length(), now.version());
     }
 
+    /** A text a thread was last found in, and the change from it to the live text (shared by its threads). */
+    private record OldText(String text, List<Object> ops) {
+    }
+
     /** Finds an open thread's passage in the live text and keeps its new place (or marks it orphaned). */
-    private void follow(LetterComment c, LetterService.Snapshot now, Map<Long, String> oldTexts) {
+    private void follow(LetterComment c, LetterService.Snapshot now, Map<Long, OldText> oldTexts) {
         TextQuote anchor = c.anchor();
         if (anchor.version() == now.version() && !c.isOrphaned()) {
             return;
         }
-        TextQuote found = TextAnchors.relocate(anchor, oldText(anchor, now, oldTexts), now.text(), now.version(),
+        OldText old = oldTexts.computeIfAbsent(anchor.version(), v -> {
+            String text = oldText(anchor, now);
+            return new OldText(text, text == null ? null : TextAnchors.changes(text, now.text()));
+        });
+        TextQuote found = TextAnchors.relocate(anchor, old.text(), old.ops(), now.text(), now.version(),
                 c.getKind() == CommentKind.COMMENT);
         if (found == null) {
             if (!c.isOrphaned()) {
@@ -342,14 +349,14 @@ public class CommentService {
     }
 
     /** The text the anchor was last found in, when it can be rebuilt (version 0 of a pre-filled section cannot). */
-    private String oldText(TextQuote anchor, LetterService.Snapshot now, Map<Long, String> cache) {
+    private String oldText(TextQuote anchor, LetterService.Snapshot now) {
         if (anchor.version() == now.version()) {
             return now.text();
         }
         if (anchor.version() <= 0 || anchor.version() > now.version()) {
             return null;
         }
-        return cache.computeIfAbsent(anchor.version(), v -> letters.textAt(now.sectionId(), v));
+        return letters.textAt(now.sectionId(), anchor.version());
     }
 
     private static CommentThread view(LetterComment c, Account viewer, Project project) {

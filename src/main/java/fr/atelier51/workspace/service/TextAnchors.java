@@ -2,6 +2,9 @@ package fr.atelier51.workspace.service;
 
 import fr.atelier51.workspace.domain.TextQuote;
 
+import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +20,33 @@ public final class TextAnchors {
     /** A quote at least this long is not found elsewhere by chance. */
     private static final int DISTINCTIVE_QUOTE = 30;
 
+    private static final DiffMatchPatch DMP = new DiffMatchPatch();
+
+    static {
+        DMP.diffTimeout = 0.5f;
+    }
+
     private TextAnchors() {
+    }
+
+    /**
+     * The change from {@code from} to {@code to} for carrying positions, as {@link TextOps} operations: a minimal
+     * character diff without clean-up, so every character that stays is matched with itself (a cleaned-up diff
+     * merges nearby edits into larger replacements and would move anchors that sit between them).
+     */
+    public static List<Object> changes(String from, String to) {
+        List<Object> ops = new ArrayList<>();
+        for (DiffMatchPatch.Diff d : DMP.diffMain(from, to, false)) {
+            int len = d.text.length();
+            if (len > 0) {
+                ops.add(switch (d.operation) {
+                    case EQUAL -> (Object) len;
+                    case DELETE -> (Object) (-len);
+                    case INSERT -> d.text;
+                });
+            }
+        }
+        return ops;
     }
 
     /**
@@ -26,10 +55,21 @@ public final class TextAnchors {
      * @return the anchor in {@code current} at {@code version}, or null when the passage is gone
      */
     public static TextQuote relocate(TextQuote anchor, String oldText, String current, long version, boolean allowRewording) {
+        return relocate(anchor, oldText, null, current, version, allowRewording);
+    }
+
+    /**
+     * Same, with {@code ops} = {@link #changes}{@code (oldText, current)} when the caller has it already (every thread
+     * last found in the same version shares one diff); null to compute it here if needed.
+     */
+    public static TextQuote relocate(TextQuote anchor, String oldText, List<Object> ops, String current, long version,
+                                     boolean allowRewording) {
         String quote = anchor.quote();
         int[] mapped = null;
         if (oldText != null && anchor.end() <= oldText.length() && oldText.startsWith(quote, anchor.offset())) {
-            List<Object> ops = TextOps.diff(oldText, current);
+            if (ops == null) {
+                ops = changes(oldText, current);
+            }
             mapped = new int[]{map(ops, anchor.offset(), true), map(ops, anchor.end(), false)};
             if (mapped[1] - mapped[0] == quote.length() && current.startsWith(quote, mapped[0])) {
                 return TextQuote.of(current, mapped[0], mapped[1], version);
@@ -77,7 +117,7 @@ public final class TextAnchors {
     }
 
     /**
-     * Carries a position of the old text through operations (see {@link TextOps}). A start ({@code after} true)
+     * Carries a position of the old text through operations (see {@link TextOps}; an empty list: no change). A start ({@code after} true)
      * goes after text inserted exactly there, an end stays before it, so insertions at the edges of a passage stay
      * outside it; a position inside deleted text lands where the deletion was.
      */
