@@ -90,6 +90,18 @@ class CommentsE2ETest extends BrowserTest {
             assertThat(p.locator(".thread-suggestion")).hasCount(0);
         }
         snapshot(coach, "21-comments-coach-after-accept");
+
+        // The coach's private notes, reached from the workspace; the holder has no link and cannot open them.
+        coach.locator("#letter-private-notes").click();
+        coach.waitForURL(u -> u.endsWith("/projects/" + projectId + "/notes"));
+        coach.locator("#note-new textarea").fill("Porteuse **très motivée** ; budget FIR à revoir.");
+        coach.locator("#note-add").click();
+        assertThat(coach.locator(".coach-note strong")).hasText("très motivée");
+        snapshot(coach, "22-private-notes");
+        assertThat(page.locator("#letter-private-notes")).hasCount(0);
+        page.navigate(url("projects/" + projectId + "/notes"));
+        assertThat(page.locator("#business-error")).containsText("Ces notes n’existent pas.");
+        assertThat(page.locator("body")).not().containsText("budget FIR");
         coachComputer.close();
     }
 
