@@ -2,7 +2,6 @@ package fr.atelier51.workspace.service;
 
 import fr.atelier51.account.domain.Account;
 import fr.atelier51.account.domain.AccountRepository;
-import fr.atelier51.account.domain.Role;
 import fr.atelier51.account.service.CurrentAccount;
 import fr.atelier51.base.service.BusinessException;
 import fr.atelier51.base.service.ForbiddenException;
@@ -47,6 +46,7 @@ public class CommentService {
     private final LetterService letters;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final CommentAnchoring anchoring;
 
     public CommentService(LetterCommentRepository comments, ProjectRepository projects, AccountRepository accounts,
                           CurrentAccount currentAccount, LetterService letters, TransactionTemplate tx,
@@ -58,6 +58,7 @@ public class CommentService {
         this.letters = letters;
         this.tx = tx;
         this.events = events;
+        this.anchoring = new CommentAnchoring(letters);
     }
 
     // ---- reading ------------------------------------------------------------------------------------------
@@ -72,15 +73,15 @@ public class CommentService {
             Account caller = fresh(viewer);
             Project project = readable(caller, projectId);
             LetterService.Snapshot now = letters.snapshot(projectId, key);
-            Map<Long, OldText> oldTexts = new HashMap<>();
+            Map<Long, CommentAnchoring.OldText> oldTexts = new HashMap<>();
             List<CommentThread> out = new ArrayList<>();
             for (LetterComment c : comments.findByProjectIdAndSectionKeyOrderByCreatedAtAscIdAsc(projectId, key.key())) {
                 if (c.getStatus().isOpen()) {
-                    follow(c, now, oldTexts);
+                    anchoring.follow(c, now, oldTexts);
                 } else if (!includeClosed) {
                     continue;
                 }
-                out.add(view(c, caller, project));
+                out.add(CommentRules.view(c, caller, project));
             }
             return out;
         });
@@ -106,8 +107,8 @@ public class CommentService {
     public CommentThread comment(long projectId, SectionKey key, Selection selection, String body) {
         Account caller = currentAccount.require();
         Project project = readable(caller, projectId);
-        String text = message(body, true);
-        TextQuote anchor = locate(selection, letters.snapshot(projectId, key));
+        String text = CommentRules.message(body, true);
+        TextQuote anchor = CommentAnchoring.locate(selection, letters.snapshot(projectId, key));
         return saved(new LetterComment(projectId, key, CommentKind.COMMENT, caller, text, null, anchor), caller, project);
     }
 
@@ -115,15 +116,15 @@ public class CommentService {
     public CommentThread suggest(long projectId, SectionKey key, Selection selection, String proposal, String note) {
         Account caller = currentAccount.require();
         Project project = readable(caller, projectId);
-        if (!mayBeSuggestedBy(caller, project)) {
+        if (!CommentRules.mayBeSuggestedBy(caller, project)) {
             throw new ForbiddenException("workspace.suggestion.error.only-coaches");
         }
         String wording = proposal == null ? "" : proposal;
         if (wording.length() > LetterComment.BODY_MAX) {
             throw new BusinessException("workspace.comment.error.too-long", LetterComment.BODY_MAX);
         }
-        String why = message(note, false);
-        TextQuote anchor = locate(selection, letters.snapshot(projectId, key));
+        String why = CommentRules.message(note, false);
+        TextQuote anchor = CommentAnchoring.locate(selection, letters.snapshot(projectId, key));
         if (wording.equals(anchor.quote())) {
             throw new BusinessException("workspace.suggestion.error.unchanged");
         }
@@ -132,14 +133,14 @@ public class CommentService {
 
     public CommentThread reply(long commentId, String body) {
         Account caller = currentAccount.require();
-        String text = message(body, true);
+        String text = CommentRules.message(body, true);
         return change(caller, commentId, (c, project) -> c.reply(caller, text));
     }
 
     /** A reply to a thread named by its project too (the API's address): another project's thread is not found. */
     public CommentThread reply(long projectId, long commentId, String body) {
         Account caller = currentAccount.require();
-        String text = message(body, true);
+        String text = CommentRules.message(body, true);
         return change(caller, commentId, (c, project) -> {
             if (c.getProjectId() != projectId) {
                 throw new NotFoundException("workspace.comment.error.not-found");
@@ -151,7 +152,7 @@ public class CommentService {
     public CommentThread resolve(long commentId) {
         Account caller = currentAccount.require();
         return change(caller, commentId, (c, project) -> {
-            requireComment(c);
+            CommentRules.requireComment(c);
             if (c.getStatus().isOpen()) {
                 c.close(CommentStatus.RESOLVED, caller);
             }
@@ -161,7 +162,7 @@ public class CommentService {
     public CommentThread reopen(long commentId) {
         Account caller = currentAccount.require();
         return change(caller, commentId, (c, project) -> {
-            requireComment(c);
+            CommentRules.requireComment(c);
             if (c.getStatus() == CommentStatus.RESOLVED) {
                 c.reopen();
             }
@@ -171,8 +172,8 @@ public class CommentService {
     public CommentThread reject(long commentId) {
         Account caller = currentAccount.require();
         return change(caller, commentId, (c, project) -> {
-            requireOpenSuggestion(c);
-            requireHolder(caller, project);
+            CommentRules.requireOpenSuggestion(c);
+            CommentRules.requireHolder(caller, project);
             c.close(CommentStatus.REJECTED, caller);
         });
     }
@@ -180,7 +181,7 @@ public class CommentService {
     public CommentThread withdraw(long commentId) {
         Account caller = currentAccount.require();
         return change(caller, commentId, (c, project) -> {
-            requireOpenSuggestion(c);
+            CommentRules.requireOpenSuggestion(c);
             if (!c.getAuthor().getId().equals(caller.getId())) {
                 throw new ForbiddenException("workspace.suggestion.error.only-author-withdraws");
             }
@@ -197,10 +198,10 @@ public class CommentService {
         Account caller = currentAccount.require();
         LetterComment found = comments.findById(commentId).orElseThrow(() -> new NotFoundException("workspace.comment.error.not-found"));
         Project project = readable(caller, found.getProjectId());
-        requireOpenSuggestion(found);
-        requireHolder(caller, project);
+        CommentRules.requireOpenSuggestion(found);
+        CommentRules.requireHolder(caller, project);
         LetterService.Snapshot now = letters.snapshot(project.getId(), found.getKey());
-        TextQuote anchor = TextAnchors.relocate(found.anchor(), oldText(found.anchor(), now), now.text(), now.version(), false);
+        TextQuote anchor = TextAnchors.relocate(found.anchor(), anchoring.oldText(found.anchor(), now), now.text(), now.version(), false);
         if (anchor == null) {
             throw new BusinessException("workspace.suggestion.error.conflict");
         }
@@ -228,7 +229,7 @@ public class CommentService {
             change.apply(c, project);
             comments.save(c);
             events.publishEvent(new CommentsChanged(c.getProjectId(), c.getKey()));
-            return view(c, caller, project);
+            return CommentRules.view(c, caller, project);
         });
     }
 
@@ -236,7 +237,7 @@ public class CommentService {
         return tx.execute(status -> {
             LetterComment c = comments.save(comment);
             events.publishEvent(new CommentsChanged(c.getProjectId(), c.getKey()));
-            return view(c, caller, project);
+            return CommentRules.view(c, caller, project);
         });
     }
 
@@ -250,126 +251,6 @@ public class CommentService {
                 .orElseThrow(() -> new NotFoundException("project.error.not-found"));
     }
 
-    private static boolean mayBeSuggestedBy(Account caller, Project project) {
-        return caller.getRole() == Role.ADMIN || (caller.getRole() == Role.COACH && project.isAssignedCoach(caller));
-    }
 
-    private static boolean isHolder(Account caller, Project project) {
-        return caller.getRole() == Role.HOLDER && project.isHolder(caller);
-    }
 
-    private static void requireHolder(Account caller, Project project) {
-        if (!isHolder(caller, project)) {
-            throw new ForbiddenException("workspace.suggestion.error.only-holders");
-        }
-    }
-
-    private static void requireComment(LetterComment c) {
-        if (c.getKind() != CommentKind.COMMENT) {
-            throw new BusinessException("workspace.comment.error.not-a-comment");
-        }
-    }
-
-    private static void requireOpenSuggestion(LetterComment c) {
-        if (c.getKind() != CommentKind.SUGGESTION) {
-            throw new BusinessException("workspace.suggestion.error.not-a-suggestion");
-        }
-        if (!c.getStatus().isOpen()) {
-            throw new BusinessException("workspace.suggestion.error.closed");
-        }
-    }
-
-    /** A message's text: trimmed, required unless {@code required} is false, at most {@link LetterComment#BODY_MAX}. */
-    private static String message(String body, boolean required) {
-        String text = body == null ? "" : body.strip();
-        if (required && text.isEmpty()) {
-            throw new BusinessException("workspace.comment.error.empty");
-        }
-        if (text.length() > LetterComment.BODY_MAX) {
-            throw new BusinessException("workspace.comment.error.too-long", LetterComment.BODY_MAX);
-        }
-        return text;
-    }
-
-    /** The selected passage in the server's text: the quote's occurrence nearest to where the editor had it. */
-    static TextQuote locate(Selection selection, LetterService.Snapshot now) {
-        String text = now.text();
-        if (selection == null || selection.from() < 0 || selection.to() < selection.from()) {
-            throw new BusinessException("workspace.comment.error.anchor-outside");
-        }
-        String quote = selection.quote();
-        if (quote == null) {
-            if (selection.to() > text.length()) {
-                throw new BusinessException("workspace.comment.error.anchor-outside");
-            }
-            quote = text.substring(selection.from(), selection.to());
-        }
-        if (quote.isBlank()) {
-            throw new BusinessException("workspace.comment.error.no-selection");
-        }
-        if (quote.length() > LetterComment.BODY_MAX) {
-            throw new BusinessException("workspace.comment.error.passage-too-long", LetterComment.BODY_MAX);
-        }
-        int best = -1;
-        for (int at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
-            if (best < 0 || Math.abs(at - selection.from()) < Math.abs(best - selection.from())) {
-                best = at;
-            }
-        }
-        if (best < 0) {
-            throw new BusinessException(selection.from() > text.length() ? "workspace.comment.error.anchor-outside"
-                    : "workspace.comment.error.passage-changed");
-        }
-        return TextQuote.of(text, best, best + quote.length(), now.version());
-    }
-
-    /** A text a thread was last found in, and the change from it to the live text (shared by its threads). */
-    private record OldText(String text, List<Object> ops) {
-    }
-
-    /** Finds an open thread's passage in the live text and keeps its new place (or marks it orphaned). */
-    private void follow(LetterComment c, LetterService.Snapshot now, Map<Long, OldText> oldTexts) {
-        TextQuote anchor = c.anchor();
-        if (anchor.version() == now.version() && !c.isOrphaned()) {
-            return;
-        }
-        OldText old = oldTexts.computeIfAbsent(anchor.version(), v -> {
-            String text = oldText(anchor, now);
-            return new OldText(text, text == null ? null : TextAnchors.changes(text, now.text()));
-        });
-        TextQuote found = TextAnchors.relocate(anchor, old.text(), old.ops(), now.text(), now.version(),
-                c.getKind() == CommentKind.COMMENT);
-        if (found == null) {
-            if (!c.isOrphaned()) {
-                c.orphan();
-            }
-        } else if (!found.equals(anchor) || c.isOrphaned()) {
-            c.moveTo(found);
-        }
-    }
-
-    /** The text the anchor was last found in, when it can be rebuilt (version 0 of a pre-filled section cannot). */
-    private String oldText(TextQuote anchor, LetterService.Snapshot now) {
-        if (anchor.version() == now.version()) {
-            return now.text();
-        }
-        if (anchor.version() <= 0 || anchor.version() > now.version()) {
-            return null;
-        }
-        return letters.textAt(now.sectionId(), anchor.version());
-    }
-
-    private static CommentThread view(LetterComment c, Account viewer, Project project) {
-        TextQuote a = c.anchor();
-        boolean open = c.getStatus().isOpen();
-        boolean suggestion = c.getKind() == CommentKind.SUGGESTION;
-        CommentThread.Rights rights = new CommentThread.Rights(true, !suggestion,
-                suggestion && open && isHolder(viewer, project),
-                suggestion && open && c.getAuthor().getId().equals(viewer.getId()));
-        return new CommentThread(c.getId(), c.getKey(), c.getKind(), c.getStatus(), c.getAuthor().getDisplayName(),
-                c.getCreatedAt(), c.getBody(), a.quote(), c.getProposal(), a.offset(), a.end(), c.isOrphaned(),
-                c.getClosedBy() == null ? null : c.getClosedBy().getDisplayName(), c.getClosedAt(),
-                c.getReplies().stream().map(r -> new CommentThread.Reply(r.getAuthor().getDisplayName(), r.getCreatedAt(),
-                        r.getBody())).toList(), rights);
-    }
 }
