@@ -180,4 +180,18 @@ class CollabViewsTest extends KaribuTest {
         navigate("projects/" + projectId + "/notes");
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(BusinessErrorView.class);
     }
+
+    @Test
+    void inEnglishThePanelAndTheNotesSpeakEnglish() {
+        as(cast.coachAssigned(), () -> fixtures.rememberLanguage(java.util.Locale.ENGLISH));
+        int at = TEXT.indexOf("Réduire");
+        as(cast.holderA(), () -> comments.comment(projectId, SectionKey.OBJECTIFS, new Selection(at, at + 7, "Réduire"), "Combien ?"));
+        openLetter(cast.coachAssigned());
+        assertThat(_get(com.vaadin.flow.component.html.H3.class, spec -> spec.withId("comments-heading")).getText()).isEqualTo("Comments (1 open)");
+        assertThat(_get(Button.class, spec -> spec.withId("comment-add")).getText()).isEqualTo("Comment on the passage");
+        assertThat(_get(Button.class, spec -> spec.withId("suggestion-add")).getText()).isEqualTo("Suggest this rewording");
+        assertThat(_get(Span.class, spec -> spec.withId("section-comments-objectifs")).getElement().getAttribute("title")).isEqualTo("1 open comment");
+        navigate("projects/" + projectId + "/notes");
+        assertThat(_get(Button.class, spec -> spec.withId("note-add")).getText()).isEqualTo("Add the note");
+    }
 }
