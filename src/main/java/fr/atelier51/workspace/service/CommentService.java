@@ -203,7 +203,9 @@ public class CommentService {
         LetterService.Snapshot now = letters.snapshot(project.getId(), found.getKey());
         TextQuote anchor = TextAnchors.relocate(found.anchor(), anchoring.oldText(found.anchor(), now), now.text(), now.version(), false);
         if (anchor == null) {
-            throw new BusinessException("workspace.suggestion.error.conflict");
+            // Someone else may have just accepted it (the passage is then the new wording): say so rather than "changed".
+            boolean stillOpen = comments.findById(commentId).filter(c -> c.getStatus().isOpen()).isPresent();
+            throw new BusinessException(stillOpen ? "workspace.suggestion.error.conflict" : "workspace.suggestion.error.closed");
         }
         String changed = now.text().substring(0, anchor.offset()) + found.getProposal() + now.text().substring(anchor.end());
         // Outside any transaction of ours: the engine's change is committed on its own before anyone hears of it.

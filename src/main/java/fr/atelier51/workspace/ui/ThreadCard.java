@@ -103,6 +103,7 @@ class ThreadCard extends Div {
         Button b = new Button(getTranslation("workspace.comment." + what), e -> actions.run(action, t.id()));
         b.setId(what + "-" + t.id());
         b.addThemeVariants(ButtonVariant.LUMO_SMALL, variant);
+        b.setDisableOnClick(true); // one click, one decision: the card is redrawn afterwards
         return b;
     }
 
