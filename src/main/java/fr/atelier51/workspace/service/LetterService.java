@@ -121,6 +121,11 @@ public class LetterService {
             return readOnly;
         }
 
+        /** The section's current server text (for the preview). */
+        public String currentText() {
+            return start.shadow().section().text();
+        }
+
         public SectionKey key() {
             return key;
         }

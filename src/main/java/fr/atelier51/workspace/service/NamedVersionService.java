@@ -1,6 +1,7 @@
 package fr.atelier51.workspace.service;
 
 import fr.atelier51.account.domain.Account;
+import fr.atelier51.account.domain.AccountRepository;
 import fr.atelier51.account.service.CurrentAccount;
 import fr.atelier51.base.service.BusinessException;
 import fr.atelier51.base.service.ForbiddenException;
@@ -40,20 +41,30 @@ public class NamedVersionService {
     private final NamedVersionRepository named;
     private final ProjectRepository projects;
     private final CurrentAccount currentAccount;
+    private final AccountRepository accounts;
     private final Clock clock = Clock.system(PARIS);
 
     public NamedVersionService(LetterService letters, NamedVersionRepository named, ProjectRepository projects,
-                               CurrentAccount currentAccount) {
+                               CurrentAccount currentAccount, AccountRepository accounts) {
+        this.accounts = accounts;
         this.letters = letters;
         this.named = named;
         this.projects = projects;
         this.currentAccount = currentAccount;
     }
 
+    /** A named version and who named it. */
+    public record Entry(NamedVersion version, String authorName) {
+    }
+
     /** The project's named versions, newest first. */
-    public List<NamedVersion> list(long projectId) {
+    public List<Entry> list(long projectId) {
         letters.permissions(projectId);
-        return named.findByProjectIdOrderByCreatedAtDescIdDesc(projectId);
+        List<NamedVersion> all = named.findByProjectIdOrderByCreatedAtDescIdDesc(projectId);
+        Map<Long, String> names = new java.util.HashMap<>();
+        accounts.findAllById(all.stream().map(NamedVersion::getCreatedBy).distinct().toList())
+                .forEach(a -> names.put(a.getId(), a.getDisplayName()));
+        return all.stream().map(n -> new Entry(n, names.getOrDefault(n.getCreatedBy(), "?"))).toList();
     }
 
     /** Names the letter as it is now. */

@@ -54,6 +54,7 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
     private LetterService.PresenceHandle presence;
     private List<Presence> people = List.of();
     private String lastPeers = "";
+    private boolean previewOn;
 
     public LetterView(LetterService letters, ProjectService projects, JsonMapper json) {
         this.letters = letters;
@@ -119,6 +120,9 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
         H2 heading = new H2(project.getTitle());
         heading.setId("letter-project-title");
         main.add(heading, presenceBar);
+        if (project.getFiledOn() != null) {
+            main.add(SectionTools.filedBanner(project));
+        }
         if (!rights.canWork()) {
             Paragraph readOnly = new Paragraph(getTranslation("workspace.read-only"));
             readOnly.setId("letter-read-only");
@@ -155,7 +159,7 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
                 presence.moveTo(current, anchor, head);
             }
         });
-        box.add(heading, help, editor);
+        box.add(heading, help, editor, new SectionTools(projectId, current, editor, previewOn, on -> previewOn = on));
         if (presence != null) {
             presence.moveTo(current, 0, 0);
             showPeople(people);
