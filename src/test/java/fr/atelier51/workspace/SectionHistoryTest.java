@@ -8,6 +8,8 @@ import fr.atelier51.project.domain.Project;
 import fr.atelier51.testsupport.Fixtures;
 import fr.atelier51.testsupport.IntegrationTest;
 import fr.atelier51.workspace.domain.ChangeKind;
+import fr.atelier51.workspace.domain.LetterSection;
+import fr.atelier51.workspace.domain.LetterSectionRepository;
 import fr.atelier51.workspace.domain.SectionKey;
 import fr.atelier51.workspace.service.HistoryPage;
 import fr.atelier51.workspace.service.HistorySession;
@@ -41,6 +43,8 @@ class SectionHistoryTest {
     SectionHistoryService history;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LetterSectionRepository sections;
 
     Fixtures.Cast cast;
     Project project;
@@ -173,6 +177,18 @@ class SectionHistoryTest {
                 .isInstanceOf(BusinessException.class).hasMessage("history.error.same-text");
         alice.close();
         coralie.close();
+    }
+
+    @Test
+    void theStartingTextFilledInByTheAssistantIsVersionZeroAndCanBeRestored() {
+        SectionKey key = SectionKey.TERRITOIRE;
+        // As the assistant's pre-fill does when the letter is first opened.
+        sections.save(new LetterSection(project.getId(), key, "Région Occitanie."));
+        write(cast.holderA(), key, "Régions Occitanie et Nouvelle-Aquitaine.");
+        assertThat(as(cast.holderA(), () -> history.textAt(project.getId(), key, 0))).isEqualTo("Région Occitanie.");
+        TextDiff diff = as(cast.holderA(), () -> history.diff(project.getId(), key, 0, 1));
+        assertThat(diff.parts()).contains(new TextDiff.Part(TextDiff.Kind.ADDED, " et Nouvelle-Aquitaine"));
+        assertThat(as(cast.holderA(), () -> history.restore(project.getId(), key, 0)).text()).isEqualTo("Région Occitanie.");
     }
 
     @Test
