@@ -13,6 +13,8 @@ const BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQU
   'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'PRE', 'ADDRESS', 'FIGURE', 'FIGCAPTION', 'DL', 'DT', 'DD', 'TABLE', 'THEAD',
   'TBODY', 'TFOOT', 'TR', 'HR', 'UL', 'OL', 'LI', 'CENTER']);
 
+const BLOCK_SELECTOR = Array.from(BLOCKS).map((t) => t.toLowerCase()).join(',');
+
 function style(el: Element, prop: string): string {
   const s = (el.getAttribute('style') || '').toLowerCase();
   const m = s.match(new RegExp('(?:^|;)\\s*' + prop + '\\s*:\\s*([^;]+)'));
@@ -95,8 +97,14 @@ function blocks(parent: Node, depth: number, ordered: boolean, out: Block[]) {
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag)) continue;
-    if (!BLOCKS.has(tag)) {
+    if (!BLOCKS.has(tag) && !el.querySelector(BLOCK_SELECTOR)) {
       run += inline(el);
+      continue;
+    }
+    if (!BLOCKS.has(tag)) {
+      // An inline wrapper around blocks (Google Docs' <b style="font-weight:normal">): walk into its blocks.
+      flush();
+      blocks(el, depth, ordered, out);
       continue;
     }
     flush();
@@ -143,12 +151,15 @@ export function htmlToMarkdown(html: string): string {
       counters.length = 0;
       lines.push((previous ? '\n' : '') + text);
     } else {
+      // A top-level list of the other kind right after one: a separate list, after a blank line.
+      const switched = previous !== null && previous.depth === 1 && b.depth === 1 && previous.ordered !== b.ordered;
+      if (switched) counters.length = 0;
       counters.length = Math.min(counters.length, b.depth);
       while (counters.length < b.depth) counters.push(0);
       counters[b.depth - 1]++;
       const marker = b.ordered ? counters[b.depth - 1] + '. ' : '- ';
       const indent = '   '.repeat(b.depth - 1);
-      lines.push((previous && previous.depth === 0 ? '\n' : '') + indent + marker
+      lines.push((previous && (previous.depth === 0 || switched) ? '\n' : '') + indent + marker
         + text.replace(/\n/g, '\n' + indent + '   '));
     }
     previous = b;
@@ -161,9 +172,17 @@ export const pasteFromWord = EditorView.domEventHandlers({
   paste(event, view) {
     const html = event.clipboardData?.getData('text/html');
     if (!html || view.state.readOnly) return false;
-    const markdown = htmlToMarkdown(html);
+    let markdown = htmlToMarkdown(html);
     if (!markdown) return false;
     event.preventDefault();
+    if (markdown.includes('\n')) {
+      // Paragraphs or a list pasted next to text on the same line: keep them blocks of their own.
+      const { from, to } = view.state.selection.main;
+      const line = view.state.doc.lineAt(from);
+      const endLine = view.state.doc.lineAt(to);
+      if (line.text.slice(0, from - line.from).trim()) markdown = '\n\n' + markdown;
+      if (endLine.text.slice(to - endLine.from).trim()) markdown += '\n\n';
+    }
     view.dispatch({ ...view.state.replaceSelection(markdown), scrollIntoView: true, userEvent: 'input.paste' });
     return true;
   },

@@ -136,7 +136,6 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
 
         HorizontalLayout columns = new HorizontalLayout(left, new NamedVersionsPanel(named, projectId, canWork));
         columns.setWidthFull();
-        columns.setFlexGrow(2, left);
         columns.addClassName("history-columns");
         add(columns);
     }

@@ -43,12 +43,15 @@ class NamedVersionsPanel extends VerticalLayout {
             name.setLabel(getTranslation("history.named.name"));
             name.setPlaceholder(getTranslation("history.named.placeholder"));
             name.setMaxLength(NamedVersionService.NAME_MAX);
-            name.setWidth("22em");
+            name.setWidth("100%");
+            name.setMaxWidth("22em");
             Button create = new Button(getTranslation("history.named.create"), e -> create());
             create.setId("named-create");
             create.addThemeVariants(ButtonVariant.PRIMARY);
             HorizontalLayout form = new HorizontalLayout(name, create);
             form.setAlignItems(Alignment.BASELINE);
+            form.addClassName("history-named-form");
+            form.setWidthFull();
             add(form);
         }
         list.setId("named-list");
