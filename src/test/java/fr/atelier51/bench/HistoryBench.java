@@ -41,7 +41,7 @@ public final class HistoryBench {
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Application.class)
-                .profiles("test").web(WebApplicationType.NONE).run()) {
+                .profiles("test").web(WebApplicationType.SERVLET).properties("server.port=0").run()) {
             Fixtures fixtures = new Fixtures(ctx.getBean(AccountService.class), ctx.getBean(ProjectService.class));
             LetterService letters = ctx.getBean(LetterService.class);
             SectionHistoryService history = ctx.getBean(SectionHistoryService.class);

@@ -176,6 +176,23 @@ class HistoryViewTest extends KaribuTest {
                 .contains("★ Envoyée au coach le");
     }
 
+    @Test
+    void inEnglishTheHistoryNamesKindsAndAutomaticVersionsInEnglish() {
+        write(cast.holderA(), SectionKey.INTITULE, "Suivi à domicile.");
+        as(cast.holderA(), () -> workflow.apply(id, StatusChange.of(Transition.REQUEST_REVIEW)));
+        as(cast.coachAssigned(), () -> fixtures.rememberLanguage(java.util.Locale.ENGLISH));
+        login(cast.coachAssigned());
+        navigate("projects/" + id + "/letter/history");
+        assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withText("Letter history — Lettre à l’historique")))
+                .isNotNull();
+        assertThat(_get(Div.class, spec -> spec.withId("session-1")).getElement().getTextRecursively())
+                .contains("Alice", "API", "1 change", "★ Sent to the coach on ");
+        assertThat(_get(Div.class, spec -> spec.withId("named-list")).getElement().getTextRecursively())
+                .contains("Sent to the coach on ", "by Alice");
+        _get(Checkbox.class, spec -> spec.withId("pick-1")).setValue(true);
+        assertThat(html("history-diff")).contains("From version 0 to version 1", "<ins title=\"Added:\">");
+    }
+
     private static String opsJson(String base, String text) {
         StringBuilder sb = new StringBuilder("[");
         for (Object op : TextOps.diff(base, text)) {
