@@ -10,6 +10,7 @@ import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.domain.ProjectRepository;
 import fr.atelier51.project.domain.ProjectStatus;
 import fr.atelier51.project.service.ProjectStatusChanged;
+import fr.atelier51.workspace.domain.LetterSectionRepository;
 import fr.atelier51.workspace.domain.NamedVersion;
 import fr.atelier51.workspace.domain.NamedVersionKind;
 import fr.atelier51.workspace.domain.NamedVersionRepository;
@@ -42,11 +43,14 @@ public class NamedVersionService {
     private final ProjectRepository projects;
     private final CurrentAccount currentAccount;
     private final AccountRepository accounts;
+    private final LetterSectionRepository sections;
     private final Clock clock = Clock.system(PARIS);
 
     public NamedVersionService(LetterService letters, NamedVersionRepository named, ProjectRepository projects,
-                               CurrentAccount currentAccount, AccountRepository accounts) {
+                               CurrentAccount currentAccount, AccountRepository accounts,
+                               LetterSectionRepository sections) {
         this.accounts = accounts;
+        this.sections = sections;
         this.letters = letters;
         this.named = named;
         this.projects = projects;
@@ -93,10 +97,13 @@ public class NamedVersionService {
     /** The letter's sections as they were in a named version. */
     public List<SectionState> textOf(long projectId, long namedId) {
         NamedVersion version = get(projectId, namedId);
+        List<SectionState> current = letters.letter(projectId);
+        Map<SectionKey, Long> ids = new EnumMap<>(SectionKey.class);
+        sections.findByProjectIdOrderByPosition(projectId).forEach(s -> ids.put(s.getKey(), s.getId()));
         List<SectionState> out = new ArrayList<>();
-        for (SectionState now : letters.letter(projectId)) {
+        for (SectionState now : current) {
             long v = Math.min(version.versionOf(now.key()), now.version());
-            String text = v == now.version() ? now.text() : letters.textAt(sectionIdOf(projectId, now.key()), v);
+            String text = v == now.version() ? now.text() : letters.textAt(ids.get(now.key()), v);
             out.add(new SectionState(now.key(), text, v));
         }
         return out;
@@ -139,9 +146,5 @@ public class NamedVersionService {
             versions.put(s.key(), s.version());
         }
         return named.save(new NamedVersion(projectId, kind, name, date, clock.instant(), authorId, versions));
-    }
-
-    private long sectionIdOf(long projectId, SectionKey key) {
-        return letters.sectionId(projectId, key);
     }
 }

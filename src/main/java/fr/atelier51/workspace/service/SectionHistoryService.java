@@ -63,8 +63,9 @@ public class SectionHistoryService {
      * the length of the history.
      */
     public HistoryPage sessions(long projectId, SectionKey key, long before, int limit) {
-        SectionState state = state(projectId, key);
-        long sectionId = sectionId(projectId, key);
+        Resolved section = resolve(projectId, key);
+        SectionState state = section.state();
+        long sectionId = section.id();
         List<NamedVersion> names = named.findByProjectIdOrderByCreatedAtDescIdDesc(projectId);
         long filedVersion = names.stream().filter(n -> n.getKind() == NamedVersionKind.FILED).findFirst()
                 .map(n -> n.versionOf(key)).orElse(-1L);
@@ -159,16 +160,20 @@ public class SectionHistoryService {
 
     /** The section's text at {@code version} (0 is the start). */
     public String textAt(long projectId, SectionKey key, long version) {
-        SectionState state = state(projectId, key);
-        if (version < 0 || version > state.version()) {
-            throw new BusinessException("workspace.error.unknown-version", version);
-        }
-        return version == state.version() ? state.text() : letters.textAt(sectionId(projectId, key), version);
+        return textAt(resolve(projectId, key), version);
     }
 
     /** What changed from version {@code from} to version {@code to} (either order; older first is usual). */
     public TextDiff diff(long projectId, SectionKey key, long from, long to) {
-        return TextDiff.between(textAt(projectId, key, from), textAt(projectId, key, to));
+        Resolved section = resolve(projectId, key);
+        return TextDiff.between(textAt(section, from), textAt(section, to));
+    }
+
+    private String textAt(Resolved section, long version) {
+        if (version < 0 || version > section.state().version()) {
+            throw new BusinessException("workspace.error.unknown-version", version);
+        }
+        return version == section.state().version() ? section.state().text() : letters.textAt(section.id(), version);
     }
 
     /**
@@ -180,20 +185,22 @@ public class SectionHistoryService {
         if (!letters.permissions(projectId).canWork()) {
             throw new ForbiddenException("workspace.error.read-only");
         }
-        SectionState state = state(projectId, key);
-        String old = textAt(projectId, key, version);
+        Resolved section = resolve(projectId, key);
+        SectionState state = section.state();
+        String old = textAt(section, version);
         if (old.equals(state.text())) {
             throw new BusinessException("history.error.same-text", version);
         }
         return letters.write(projectId, key, state.version(), old, ChangeKind.RESTORE);
     }
 
-    private SectionState state(long projectId, SectionKey key) {
-        return letters.letter(projectId).stream().filter(s -> s.key() == key).findFirst()
-                .orElseThrow(() -> new NotFoundException("workspace.error.section-not-found"));
+    /** A section read once: its row id and live state (access checked: NotFoundException when not readable). */
+    private record Resolved(long id, SectionState state) {
     }
 
-    private long sectionId(long projectId, SectionKey key) {
-        return letters.sectionId(projectId, key);
+    private Resolved resolve(long projectId, SectionKey key) {
+        SectionState state = letters.letter(projectId).stream().filter(s -> s.key() == key).findFirst()
+                .orElseThrow(() -> new NotFoundException("workspace.error.section-not-found"));
+        return new Resolved(letters.sectionId(projectId, key), state);
     }
 }
