@@ -14,6 +14,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown, markdownKeymap } from '@codemirror/lang-markdown';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import DiffMatchPatch from 'diff-match-patch';
+import { pasteFromWord } from './a51-paste';
 
 type Op = number | string;
 interface Edit { n: number; ops: Op[]; h: number; }
@@ -403,6 +404,7 @@ export class SectionEditorElement extends HTMLElement {
             markdown(),
             syntaxHighlighting(defaultHighlightStyle),
             EditorView.lineWrapping,
+            pasteFromWord,
             EditorState.readOnly.of(readOnly),
             EditorView.editable.of(!readOnly),
             peersField,

@@ -35,6 +35,11 @@ public class LetterSection {
     @Column(nullable = false)
     private long version;
 
+    /** The text at version 0 (pre-filled), which no change row holds. */
+    @Lob
+    @Column(name = "initial_body")
+    private String initialBody;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
 
@@ -54,6 +59,7 @@ public class LetterSection {
         this.sectionKey = key.key();
         this.position = key.ordinal() + 1;
         this.body = initialText == null ? "" : initialText;
+        this.initialBody = this.body;
     }
 
     public Long getId() {
@@ -70,6 +76,11 @@ public class LetterSection {
 
     public String getBody() {
         return body;
+    }
+
+    /** The text at version 0 ("" when unknown: sections edited before it was kept). */
+    public String getInitialBody() {
+        return initialBody == null ? "" : initialBody;
     }
 
     public long getVersion() {

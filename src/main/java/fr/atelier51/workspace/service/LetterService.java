@@ -70,6 +70,11 @@ public class LetterService {
     /** All sections in order, with the live text. */
     public List<SectionState> letter(long projectId) {
         projects.get(projectId);
+        return sectionsOf(projectId);
+    }
+
+    /** The sections with their live text and version, without an access check (callers check). */
+    List<SectionState> sectionsOf(long projectId) {
         List<SectionState> out = new ArrayList<>();
         for (LetterSection s : ensureSections(projectId)) {
             LiveSection l = live.get(s.getId());
@@ -116,6 +121,11 @@ public class LetterService {
             return readOnly;
         }
 
+        /** The section's current server text (for the preview). */
+        public String currentText() {
+            return start.shadow().section().text();
+        }
+
         public SectionKey key() {
             return key;
         }
@@ -158,10 +168,10 @@ public class LetterService {
         return section.merge(base, text, caller.getId(), kind);
     }
 
-    /** The text of a section as it was at {@code version} (0 is the empty start). */
+    /** The text of a section as it was at {@code version} (0 is the start, as pre-filled). */
     public String textAt(long sectionId, long version) {
         if (version <= 0) {
-            return "";
+            return sections.findById(sectionId).map(LetterSection::getInitialBody).orElse("");
         }
         long from = changes.lastSnapshotAtOrBefore(sectionId, version).orElse(0L);
         String text = "";
@@ -170,6 +180,12 @@ public class LetterService {
                     : TextOps.apply(text, json.readValue(c.getOps(), new TypeReference<List<Object>>() { }));
         }
         return text;
+    }
+
+    /** The id of a section's row (created on first use), without an access check (callers check). */
+    long sectionId(long projectId, SectionKey key) {
+        return ensureSections(projectId).stream().filter(s -> s.getKey() == key).findFirst()
+                .orElseThrow(() -> new NotFoundException("workspace.error.section-not-found")).getId();
     }
 
     private LiveSection liveSection(long projectId, SectionKey key) {

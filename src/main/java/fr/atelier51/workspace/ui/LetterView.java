@@ -67,6 +67,7 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
     private LetterService.PresenceHandle presence;
     private List<Presence> people = List.of();
     private String lastPeers = "";
+    private boolean previewOn;
 
     public LetterView(LetterService letters, ProjectService projects, JsonMapper json, CommentService comments,
                       CommentBus commentBus, CurrentAccount currentAccount) {
@@ -151,6 +152,9 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
         H2 heading = new H2(project.getTitle());
         heading.setId("letter-project-title");
         main.add(heading, presenceBar);
+        if (project.getFiledOn() != null) {
+            main.add(SectionTools.filedBanner(project));
+        }
         if (!rights.canWork()) {
             Paragraph readOnly = new Paragraph(getTranslation("workspace.read-only"));
             readOnly.setId("letter-read-only");
@@ -187,7 +191,7 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
                 presence.moveTo(current, anchor, head);
             }
         });
-        box.add(heading, help, editor);
+        box.add(heading, help, editor, new SectionTools(projectId, current, editor, previewOn, on -> previewOn = on));
         // Suggestions come from the same people as private notes: the assigned coaches and admins.
         commentsPanel = new CommentsPanel(comments, json, viewer, projectId, current, editor,
                 rights.canSeePrivateNotes(), this::showCommentCounts);

@@ -45,6 +45,7 @@ public class SectionEditor extends Component {
     private final SectionKey key;
     private final BiConsumer<Integer, Integer> caretListener;
     private LetterService.EditorSession session;
+    private java.util.function.Consumer<String> afterSync = text -> { };
 
     public SectionEditor(LetterService letters, JsonMapper json, long projectId, SectionKey key,
                          BiConsumer<Integer, Integer> caretListener) {
@@ -103,6 +104,7 @@ public class SectionEditor extends Component {
         if (answer == null) {
             return json.writeValueAsString(Map.of("seq", parsed.seq(), "stale", true));
         }
+        afterSync.accept(session.currentText());
         return json.writeValueAsString(answer);
     }
 
@@ -129,6 +131,11 @@ public class SectionEditor extends Component {
     /** Other people's carets in this section: [{name, colour, anchor, head}]. */
     public void setPeers(String peersJson) {
         getElement().callJsFunction("setPeers", peersJson);
+    }
+
+    /** Told the section's text after each sync (own typing and others' changes both end in one). */
+    public void onSynced(java.util.function.Consumer<String> listener) {
+        this.afterSync = listener;
     }
 
     public SectionKey key() {

@@ -1,0 +1,270 @@
+package fr.atelier51.workspace.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.project.domain.Project;
+import fr.atelier51.project.service.ProjectService;
+import fr.atelier51.workspace.domain.NamedVersion;
+import fr.atelier51.workspace.domain.SectionKey;
+import fr.atelier51.workspace.service.HistoryPage;
+import fr.atelier51.workspace.service.HistorySession;
+import fr.atelier51.workspace.service.LiveSection;
+import fr.atelier51.workspace.service.NamedVersionService;
+import fr.atelier51.workspace.service.SectionHistoryService;
+import jakarta.annotation.security.PermitAll;
+
+import com.vaadin.flow.shared.Registration;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The history of the letter: for one section, its versions grouped into editing sessions (who, when, how, how much),
+ * any two compared, any one restored; and the letter's named versions. Anyone who may read the letter reads it;
+ * restoring and naming need the right to edit.
+ */
+@Route("projects/:id/letter/history")
+@PermitAll
+public class HistoryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final SectionHistoryService history;
+    private final NamedVersionService named;
+    private final ProjectService projects;
+    private long projectId;
+    private SectionKey key = SectionKey.INTITULE;
+    private boolean canWork;
+    private String title = "Atelier 51";
+    private final Div sessions = new Div();
+    private final Div diffArea = new Div();
+    private final IntegerField from = new IntegerField();
+    private final IntegerField to = new IntegerField();
+    private final Map<Checkbox, HistorySession> picks = new LinkedHashMap<>();
+    private Button more;
+    private Registration moreClick;
+    private long currentVersion;
+
+    public HistoryView(SectionHistoryService history, NamedVersionService named, ProjectService projects) {
+        this.history = history;
+        this.named = named;
+        this.projects = projects;
+        addClassName("history-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            projectId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+        } catch (NumberFormatException e) {
+            event.rerouteToError(NotFoundException.class, getTranslation("project.error.not-found"));
+            return;
+        }
+        Project project = projects.get(projectId); // not readable: the service's NotFoundException answers
+        canWork = projects.permissions(projectId).canWork();
+        key = event.getLocation().getQueryParameters().getSingleParameter("section")
+                .flatMap(SectionKey::parse).orElse(SectionKey.INTITULE);
+        title = getTranslation("history.page-title", project.getTitle());
+        render(project);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void render(Project project) {
+        removeAll();
+        Anchor back = new Anchor("projects/" + projectId + "/letter?section=" + key.key(), getTranslation("history.back"));
+        back.setId("history-back");
+        H2 heading = new H2(getTranslation("history.title") + " — " + project.getTitle());
+        add(back, heading);
+        if (project.getFiledOn() != null) {
+            Paragraph filed = new Paragraph(getTranslation("workspace.filed.banner", HistoryLabels.date(this, project.getFiledOn())));
+            filed.setId("history-filed");
+            filed.addClassName("letter-filed-banner");
+            add(filed);
+        }
+        Select<SectionKey> section = new Select<>();
+        section.setId("history-section");
+        section.setLabel(getTranslation("history.section"));
+        section.setItems(SectionKey.values());
+        section.setItemLabelGenerator(k -> (k.ordinal() + 1) + ". " + getTranslation(k.headingKey()));
+        section.setValue(key);
+        section.setWidth("28em");
+        section.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                UI.getCurrent().navigate("projects/" + projectId + "/letter/history", QueryParameters.of("section", e.getValue().key()));
+            }
+        });
+        add(section);
+
+        VerticalLayout left = new VerticalLayout();
+        left.setPadding(false);
+        left.addClassName("history-sessions-column");
+        left.add(new H3(getTranslation("history.sessions")), new Paragraph(getTranslation("history.sessions.help")));
+        sessions.setId("history-sessions");
+        sessions.getElement().setAttribute("role", "list");
+        left.add(sessions);
+        more = new Button(getTranslation("history.more"));
+        more.setId("history-more");
+        left.add(more);
+        left.add(compareForm(), diffArea);
+        diffArea.setId("history-diff");
+        diffArea.setWidthFull();
+        loadPage(Long.MAX_VALUE, true);
+
+        HorizontalLayout columns = new HorizontalLayout(left, new NamedVersionsPanel(named, projectId, canWork));
+        columns.setWidthFull();
+        columns.addClassName("history-columns");
+        add(columns);
+    }
+
+    private HorizontalLayout compareForm() {
+        from.setId("history-from");
+        from.setLabel(getTranslation("history.compare.from"));
+        from.setMin(0);
+        to.setId("history-to");
+        to.setLabel(getTranslation("history.compare.to"));
+        to.setMin(0);
+        Button compare = new Button(getTranslation("history.compare"), e -> showDiff());
+        compare.setId("history-compare");
+        HorizontalLayout form = new HorizontalLayout(from, to, compare);
+        form.setAlignItems(Alignment.BASELINE);
+        return form;
+    }
+
+    private void loadPage(long before, boolean first) {
+        HistoryPage page = history.sessions(projectId, key, before, SectionHistoryService.PAGE);
+        if (first) {
+            currentVersion = page.currentVersion();
+            sessions.removeAll();
+            picks.clear();
+            if (page.sessions().isEmpty()) {
+                Paragraph empty = new Paragraph(getTranslation("history.empty"));
+                empty.setId("history-empty");
+                sessions.add(empty);
+            }
+            from.setMax((int) Math.min(Integer.MAX_VALUE, currentVersion));
+            to.setMax((int) Math.min(Integer.MAX_VALUE, currentVersion));
+        }
+        page.sessions().forEach(s -> sessions.add(row(s)));
+        more.setVisible(page.hasMore());
+        if (moreClick != null) {
+            moreClick.remove();
+        }
+        moreClick = more.addClickListener(e -> loadPage(page.nextBefore(), false));
+    }
+
+    private Div row(HistorySession s) {
+        Div row = new Div();
+        row.setId("session-" + s.toVersion());
+        row.addClassName("history-session");
+        row.getElement().setAttribute("role", "listitem");
+        String versions = s.fromVersion() == s.toVersion() ? String.valueOf(s.toVersion())
+                : getTranslation("history.versions", s.fromVersion(), s.toVersion());
+        Checkbox pick = new Checkbox(getTranslation("history.col.version") + " " + versions);
+        pick.setId("pick-" + s.toVersion());
+        pick.addValueChangeListener(e -> picked(pick));
+        picks.put(pick, s);
+        Span when = new Span(HistoryLabels.dateTime(this, s.start())
+                + (s.end().equals(s.start()) ? "" : " – " + HistoryLabels.time(this, s.end())));
+        when.addClassName("history-when");
+        Span who = new Span(s.authorName());
+        who.addClassName("history-who");
+        Span kind = new Span(HistoryLabels.kind(this, s.kind()));
+        kind.addClassName("history-kind");
+        Span size = new Span(HistoryLabels.size(s.inserted(), s.deleted()) + " · "
+                + getTranslation("history.changes", s.changes()));
+        size.addClassName("history-size");
+        size.getElement().setAttribute("aria-label", getTranslation("history.size.aria", s.inserted(), s.deleted(), s.changes()));
+        row.add(pick, who, when, kind, size);
+        if (s.afterFiling()) {
+            Span after = new Span(getTranslation("history.after-filing"));
+            after.addClassName("history-after-filing");
+            row.add(after);
+        }
+        for (NamedVersion n : s.named()) {
+            Span tag = new Span("★ " + HistoryLabels.name(this, n));
+            tag.addClassName("history-named-tag");
+            row.add(tag);
+        }
+        if (canWork && s.toVersion() != currentVersion) {
+            Button restore = new Button(getTranslation("history.restore"), e -> restore(s.toVersion()));
+            restore.setId("restore-" + s.toVersion());
+            restore.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            restore.getElement().setAttribute("aria-label", getTranslation("history.restore.aria", s.toVersion()));
+            row.add(restore);
+        }
+        return row;
+    }
+
+    /** One row ticked: what that session changed. Two: the difference between those versions. */
+    private void picked(Checkbox changed) {
+        List<Checkbox> ticked = picks.keySet().stream().filter(Checkbox::getValue).toList();
+        if (ticked.size() > 2) { // keep the latest two choices: untick another (which comes back here with two)
+            ticked.stream().filter(c -> c != changed).findFirst().ifPresent(c -> c.setValue(false));
+            return;
+        }
+        if (ticked.size() == 1) {
+            HistorySession only = picks.get(ticked.getFirst());
+            from.setValue((int) only.fromVersion() - 1);
+            to.setValue((int) only.toVersion());
+            showDiff();
+        } else if (ticked.size() == 2) {
+            List<Long> v = ticked.stream().map(c -> picks.get(c).toVersion()).sorted(Comparator.naturalOrder()).toList();
+            from.setValue(v.get(0).intValue());
+            to.setValue(v.get(1).intValue());
+            showDiff();
+        }
+    }
+
+    private void showDiff() {
+        diffArea.removeAll();
+        if (from.getValue() == null || to.getValue() == null) {
+            return;
+        }
+        try {
+            var diff = history.diff(projectId, key, from.getValue(), to.getValue());
+            diffArea.add(new DiffBlock(getTranslation("history.diff.title", from.getValue(), to.getValue(),
+                    diff.added(), diff.removed()), diff));
+        } catch (BusinessException e) {
+            Paragraph error = new Paragraph(getTranslation(e.messageKey(), e.args()));
+            error.addClassName("history-error");
+            diffArea.add(error);
+        }
+    }
+
+    private void restore(long version) {
+        try {
+            LiveSection.Merge merged = history.restore(projectId, key, version);
+            Notification.show(getTranslation("history.restored", version, merged.version()));
+            from.clear();
+            to.clear();
+            diffArea.removeAll();
+            loadPage(Long.MAX_VALUE, true);
+        } catch (BusinessException e) {
+            Notification.show(getTranslation(e.messageKey(), e.args()));
+        }
+    }
+}
