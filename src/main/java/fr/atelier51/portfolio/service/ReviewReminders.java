@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -79,6 +80,7 @@ public class ReviewReminders {
 
     /** Once the request is committed, e-mail it (outside the workflow's transaction: a mail failure never undoes it). */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void afterStatusCommitted(ProjectStatusChanged event) {
         if (event.to() == ProjectStatus.REVUE_COACH) {
             mailer.sendPending();
