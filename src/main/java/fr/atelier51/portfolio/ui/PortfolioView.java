@@ -140,7 +140,7 @@ public class PortfolioView extends VerticalLayout {
                 .setComparator(PortfolioRow::lastActivity).setSortable(true);
         grid.addColumn(PortfolioRow::daysSinceLastChange).setHeader(getTranslation("portfolio.col.days"))
                 .setComparator(PortfolioRow::daysSinceLastChange).setSortable(true);
-        grid.addComponentColumn(this::links).setHeader(getTranslation("portfolio.col.open")).setAutoWidth(true);
+        grid.addComponentColumn(this::links).setHeader(getTranslation("portfolio.col.open")).setAutoWidth(true).setKey("open");
         grid.setEmptyStateText(getTranslation("portfolio.empty"));
     }
 
