@@ -127,6 +127,9 @@ class FilingViewsTest extends KaribuTest {
         navigate("portfolio");
         assertThat(text("pending-reviews")).contains("Relectures en attente (1)", "Plaies chroniques en Bretagne",
                 cast.holderA().getDisplayName());
+        Button bell = _get(Button.class, spec -> spec.withId("header-notice-portfolio"));
+        assertThat(bell.getText()).isEqualTo("1");
+        assertThat(bell.getElement().getAttribute("aria-label")).isEqualTo("1 relecture(s) en attente — voir le portefeuille");
         @SuppressWarnings("unchecked")
         Grid<PortfolioRow> grid = _get(Grid.class, spec -> spec.withId("portfolio-grid"));
         assertThat(_size(grid)).isEqualTo(1);
@@ -146,6 +149,7 @@ class FilingViewsTest extends KaribuTest {
         login(cast.coachOther());
         navigate("portfolio");
         assertThat(text("pending-reviews")).contains("Aucune relecture ne vous attend.");
+        assertThat(_find(Button.class, spec -> spec.withId("header-notice-portfolio"))).isEmpty();
     }
 
     private static String text(String id) {
