@@ -70,7 +70,8 @@ public class AssistantSectionPrefill implements SectionPrefill {
     }
 
     private static String fund(FundLine line) {
-        return "**" + line.fund().name() + "** : " + line.explanation();
+        // A co-funding remark (e.g. the département for médico-social) has no fund of its own.
+        return line.fund() == null ? line.explanation() : "**" + line.fund().name() + "** : " + line.explanation();
     }
 
     private static void put(Map<SectionKey, String> text, SectionKey key, String value) {

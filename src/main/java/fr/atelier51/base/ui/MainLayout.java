@@ -14,8 +14,11 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.atelier51.base.service.HeaderNotice;
 import fr.atelier51.base.service.UserPreferences;
 import jakarta.annotation.security.PermitAll;
+
+import java.util.List;
 
 /**
  * The app shell: header (name, language, sign-out) and a side navigation built from the views' {@code @Menu}
@@ -25,7 +28,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication, UserPreferences preferences) {
+    public MainLayout(AuthenticationContext authentication, UserPreferences preferences, List<HeaderNotice> notices) {
         setPrimarySection(Section.DRAWER);
 
         Span brand = new Span(getTranslation("app.name"));
@@ -39,7 +42,21 @@ public class MainLayout extends AppLayout {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, new Span(), user, language, logout);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, new Span());
+        for (HeaderNotice notice : notices) {
+            int count = notice.count();
+            if (count > 0) {
+                Button bell = new Button(String.valueOf(count), new Icon("vaadin", "bell"),
+                        e -> getUI().ifPresent(ui -> ui.navigate(notice.route())));
+                bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                bell.setAriaLabel(getTranslation(notice.labelKey(), count));
+                bell.setTooltipText(getTranslation(notice.labelKey(), count));
+                bell.addClassName("header-notice");
+                bell.setId("header-notice-" + notice.route());
+                header.add(bell);
+            }
+        }
+        header.add(user, language, logout);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(header.getComponentAt(2));

@@ -4,7 +4,11 @@ import fr.atelier51.assistant.domain.Derogation;
 import fr.atelier51.assistant.domain.ProjectRecord;
 import fr.atelier51.assistant.service.AssistantService;
 import fr.atelier51.base.service.Messages;
+import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.letter.domain.FiledLetter;
+import fr.atelier51.letter.domain.FiledLetterRepository;
 import fr.atelier51.letter.domain.LetterDocument;
+import fr.atelier51.project.domain.ProjectStatus;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.service.ProjectService;
 import fr.atelier51.project.service.ProjectWorkflow;
@@ -61,11 +65,13 @@ public class LetterExportService {
     private final PdfLetterWriter pdf;
     private final DocxLetterWriter docx;
     private final MarkdownLetterWriter markdown;
+    private final FiledLetterRepository filed;
     private final Clock clock = Clock.system(ZoneId.of("Europe/Paris"));
 
     public LetterExportService(ProjectService projects, ProjectWorkflow workflow, LetterService letters,
                                AssistantService assistant, Messages messages, PdfLetterWriter pdf,
-                               DocxLetterWriter docx, MarkdownLetterWriter markdown) {
+                               DocxLetterWriter docx, MarkdownLetterWriter markdown, FiledLetterRepository filed) {
+        this.filed = filed;
         this.projects = projects;
         this.workflow = workflow;
         this.letters = letters;
@@ -76,8 +82,12 @@ public class LetterExportService {
         this.markdown = markdown;
     }
 
+    /** The letter as a file; an empty letter (no section written) is refused with a message rather than exported blank. */
     public Export export(long projectId, Format format) {
-        LetterDocument letter = assemble(projectId);
+        LetterDocument letter = assemble(projectId, false);
+        if (letter.sections().stream().allMatch(LetterDocument.Section::isEmpty)) {
+            throw new BusinessException("letter.error.empty");
+        }
         byte[] bytes = switch (format) {
             case PDF -> pdf.write(letter);
             case DOCX -> docx.write(letter);
@@ -86,13 +96,18 @@ public class LetterExportService {
         return new Export(fileName(letter.projectTitle()) + "." + format.extension, format.contentType, bytes);
     }
 
-    LetterDocument assemble(long projectId) {
+    /**
+     * @param forFiling true while the owner files: the letter is labelled as the filed version even if an earlier
+     *                  filing differs (that difference is exactly what is being filed)
+     */
+    LetterDocument assemble(long projectId, boolean forFiling) {
         Project project = projects.get(projectId);
         ProjectRecord record = assistant.state(projectId);
         List<LetterDocument.Section> sections = new ArrayList<>();
         int number = 1;
         StringBuilder allText = new StringBuilder();
-        for (SectionState state : letters.letter(projectId)) {
+        List<SectionState> live = letters.letter(projectId);
+        for (SectionState state : live) {
             SectionKey key = state.key();
             sections.add(new LetterDocument.Section(number++, messages.fr(key.headingKey()), state.text()));
             allText.append(state.text()).append('\n');
@@ -103,12 +118,26 @@ public class LetterExportService {
                 : workflow.proposedDestination(projectId);
         String address = record.getDestination() != null && record.getDestination().site() != null
                 ? record.getDestination().site() : "";
-        LocalDate date = project.getFiledOn() != null ? project.getFiledOn() : LocalDate.now(clock);
-        String version = switch (project.getStatus()) {
-            case DEPOSEE, AVIS_FAVORABLE, AVIS_DEFAVORABLE -> "Version déposée le " + LetterHtml.FRENCH_DATE.format(project.getFiledOn());
-            case ABANDONNEE -> "Projet abandonné — document d’archive";
-            default -> "Projet de lettre — version de travail du " + LetterHtml.FRENCH_DATE.format(LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        boolean filedStatus = switch (project.getStatus()) {
+            case DEPOSEE, AVIS_FAVORABLE, AVIS_DEFAVORABLE -> true;
+            default -> false;
         };
+        // Edits after a filing make a new working version, never to be mistaken for the filed one.
+        FiledLetter lastFiled = forFiling ? null : filed.findFirstByProjectIdOrderByNumberDesc(projectId).orElse(null);
+        boolean editedAfterFiling = lastFiled != null && FilingService.differs(lastFiled, live);
+        LocalDate date = filedStatus && !editedAfterFiling ? project.getFiledOn() : today;
+        String version;
+        if (project.getStatus() == ProjectStatus.ABANDONNEE) {
+            version = "Projet abandonné — document d’archive";
+        } else if (editedAfterFiling) {
+            version = "Modifications après dépôt — version de travail du " + LetterHtml.FRENCH_DATE.format(today)
+                    + " (dernière version déposée le " + LetterHtml.FRENCH_DATE.format(lastFiled.getFiledOn()) + ")";
+        } else if (filedStatus) {
+            version = "Version déposée le " + LetterHtml.FRENCH_DATE.format(project.getFiledOn());
+        } else {
+            version = "Projet de lettre — version de travail du " + LetterHtml.FRENCH_DATE.format(today);
+        }
         return new LetterDocument(project.getTitle(), project.getOwner().getDisplayName(),
                 project.getOrganisation() == null ? "" : project.getOrganisation(), project.getOwner().getEmail(),
                 destination, address, date, sections, derogations, citedArticles(allText.toString()),

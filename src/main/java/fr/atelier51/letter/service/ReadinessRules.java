@@ -3,6 +3,7 @@ package fr.atelier51.letter.service;
 import fr.atelier51.assistant.domain.ProjectRecord;
 import fr.atelier51.assistant.domain.Scope;
 import fr.atelier51.assistant.domain.Verdict;
+import fr.atelier51.letter.domain.CtisCriterion;
 import fr.atelier51.letter.domain.Readiness;
 import fr.atelier51.letter.domain.Readiness.Group;
 import fr.atelier51.letter.domain.Readiness.Item;
@@ -120,10 +121,10 @@ public final class ReadinessRules {
 
     static List<Item> ctis(Map<String, String> s) {
         return List.of(
-                criterion("Faisabilité opérationnelle", s, "description", "partenaires", "duree"),
-                criterion("Caractère innovant", s, "contexte", "description"),
-                criterion("Efficience", s, "financement", "impacts"),
-                criterion("Reproductibilité", s, "impacts", "evaluation"));
+                criterion(CtisCriterion.FAISABILITE.label(), s, "description", "partenaires", "duree"),
+                criterion(CtisCriterion.INNOVATION.label(), s, "contexte", "description"),
+                criterion(CtisCriterion.EFFICIENCE.label(), s, "financement", "impacts"),
+                criterion(CtisCriterion.REPRODUCTIBILITE.label(), s, "impacts", "evaluation"));
     }
 
     static Item eligibility(ProjectRecord record) {

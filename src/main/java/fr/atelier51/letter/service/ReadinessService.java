@@ -10,17 +10,20 @@ import org.springframework.stereotype.Service;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The readiness of a project's letter, for anyone who may read the project. */
+/** The readiness of a project's letter with the coaches' decisions, for anyone who may read the project. */
 @Service
 public class ReadinessService {
 
     private final LetterService letters;
     private final AssistantService assistant;
+    private final CriterionValidationService validations;
     private final Messages messages;
 
-    public ReadinessService(LetterService letters, AssistantService assistant, Messages messages) {
+    public ReadinessService(LetterService letters, AssistantService assistant, CriterionValidationService validations,
+                            Messages messages) {
         this.letters = letters;
         this.assistant = assistant;
+        this.validations = validations;
         this.messages = messages;
     }
 
@@ -31,6 +34,7 @@ public class ReadinessService {
             sections.put(s.key().key(), s.text());
             headings.put(s.key().key(), messages.fr(s.key().headingKey()));
         }
-        return ReadinessRules.check(sections, headings, assistant.state(projectId));
+        return ReadinessRules.check(sections, headings, assistant.state(projectId))
+                .withValidations(validations.current(projectId));
     }
 }

@@ -12,7 +12,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import fr.atelier51.letter.domain.CtisCriterion;
 import fr.atelier51.letter.domain.Readiness;
+import fr.atelier51.letter.service.CriterionValidationService;
 import fr.atelier51.letter.service.ReadinessService;
 import jakarta.annotation.security.PermitAll;
 
@@ -23,9 +25,12 @@ import jakarta.annotation.security.PermitAll;
 public class ReadinessView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ReadinessService readiness;
+    private final CriterionValidationService validations;
+    private boolean canDecide;
 
-    public ReadinessView(ReadinessService readiness) {
+    public ReadinessView(ReadinessService readiness, CriterionValidationService validations) {
         this.readiness = readiness;
+        this.validations = validations;
         addClassName("readiness-view");
     }
 
@@ -38,6 +43,7 @@ public class ReadinessView extends VerticalLayout implements BeforeEnterObserver
             event.rerouteToError(NotFoundException.class, getTranslation("project.error.not-found"));
             return;
         }
+        canDecide = validations.canDecide(projectId);
         render(projectId, readiness.readiness(projectId));
     }
 
@@ -47,14 +53,40 @@ public class ReadinessView extends VerticalLayout implements BeforeEnterObserver
         add(new H2(getTranslation("readiness.title")));
         Div overall = new Div(new Span(getTranslation("readiness.overall." + result.overall().name())),
                 new Span(getTranslation("readiness.counts", result.count(Readiness.State.COMPLETE),
-                        result.count(Readiness.State.THIN), result.count(Readiness.State.MISSING))));
+                        result.count(Readiness.State.THIN), result.count(Readiness.State.MISSING))),
+                new Span(getTranslation("filing.percent", result.percent())));
         overall.setId("readiness-overall");
-        overall.addClassNames("status-banner", result.overall() == Readiness.Overall.READY_FOR_REVIEW ? "status-deposee" : "status-redaction");
+        overall.addClassNames("status-banner", switch (result.overall()) {
+            case TO_COMPLETE -> "status-redaction";
+            case READY_FOR_REVIEW -> "status-revue_coach";
+            case VALIDATED_BY_COACH -> "status-deposee";
+        });
         add(overall);
+        Paragraph howto = new Paragraph(getTranslation("filing.overall.explain"));
+        howto.setId("readiness-explain");
+        howto.addClassName("readiness-reason");
+        add(howto);
         for (Readiness.Group group : Readiness.Group.values()) {
             add(new H3(getTranslation("readiness.group." + group.name())));
-            result.items().stream().filter(i -> i.group() == group).forEach(i -> add(item(projectId, i)));
+            result.items().stream().filter(i -> i.group() == group).forEach(i -> {
+                Div row = item(projectId, i);
+                if (group == Readiness.Group.CTIS) {
+                    CtisCriterion criterion = criterion(i.label());
+                    row.add(new CriterionDecision(projectId, criterion, result.validations().get(criterion), canDecide,
+                            validations, () -> render(projectId, readiness.readiness(projectId))));
+                }
+                add(row);
+            });
         }
+    }
+
+    private static CtisCriterion criterion(String label) {
+        for (CtisCriterion c : CtisCriterion.values()) {
+            if (c.label().equals(label)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("Critère inconnu : " + label);
     }
 
     private Div item(long projectId, Readiness.Item item) {

@@ -7,10 +7,13 @@ import fr.atelier51.assistant.domain.ProjectRecord;
 import fr.atelier51.assistant.domain.Scope;
 import fr.atelier51.assistant.service.AssistantService;
 import fr.atelier51.base.service.ForbiddenException;
+import fr.atelier51.letter.domain.Readiness;
+import fr.atelier51.letter.service.ReadinessService;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.domain.ProjectStatus;
 import fr.atelier51.project.service.ProjectService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -35,15 +38,22 @@ public class PortfolioService {
     private final ProjectService projects;
     private final AssistantService assistant;
     private final CurrentAccount currentAccount;
+    private final ReadinessService readiness;
     private final Clock clock = Clock.systemUTC();
 
-    public PortfolioService(ProjectService projects, AssistantService assistant, CurrentAccount currentAccount) {
+    public PortfolioService(ProjectService projects, AssistantService assistant, CurrentAccount currentAccount,
+                            ReadinessService readiness) {
+        this.readiness = readiness;
         this.projects = projects;
         this.assistant = assistant;
         this.currentAccount = currentAccount;
     }
 
-    /** Rows of the caller's portfolio, quietest first. Coaches and admins only. */
+    /**
+     * Rows of the caller's portfolio, quietest first. Coaches and admins only. Outside a transaction: each service
+     * call has its own (the letter's sections are created on first read, which a read-only transaction would refuse).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<PortfolioRow> rows() {
         Account caller = currentAccount.require();
         if (caller.getRole() == Role.HOLDER) {
@@ -61,9 +71,10 @@ public class PortfolioService {
         ProjectRecord record = assistant.state(id);
         Instant last = assistant.lastTurnAt(id).filter(t -> t.isAfter(project.getUpdatedAt())).orElse(project.getUpdatedAt());
         String destination = record.getDestination() == null ? null : record.getDestination().name();
+        Readiness ready = readiness.readiness(id);
         return new PortfolioRow(id, project.getTitle(), project.getOwner().getDisplayName(), project.getOrganisation(),
                 project.getStatus(), project.getRegions(), record.getScope(), destination, record.getVerdict(),
-                last, Duration.between(last, now).toDays());
+                last, Duration.between(last, now).toDays(), ready.overall(), ready.percent());
     }
 
     public static Map<ProjectStatus, Long> countByStatus(List<PortfolioRow> rows) {
@@ -86,6 +97,10 @@ public class PortfolioService {
         return counts;
     }
 
+    public static String readinessKey(Readiness.Overall overall) {
+        return "readiness.overall." + overall.name();
+    }
+
     public static String scopeKey(Scope scope) {
         return scope == null ? "portfolio.scope.unknown" : "portfolio.scope." + scope.name();
     }
@@ -97,14 +112,16 @@ public class PortfolioService {
                 quote(translate.apply("portfolio.col.status")), quote(translate.apply("portfolio.col.regions")),
                 quote(translate.apply("portfolio.col.scope")), quote(translate.apply("portfolio.col.destination")),
                 quote(translate.apply("portfolio.col.verdict")), quote(translate.apply("portfolio.col.last-activity")),
-                quote(translate.apply("portfolio.col.days")))).append("\r\n");
+                quote(translate.apply("portfolio.col.days")), quote(translate.apply("filing.col.readiness")),
+                quote(translate.apply("filing.col.completeness")))).append("\r\n");
         for (PortfolioRow r : rows) {
             out.append(String.join(";", quote(String.valueOf(r.projectId())), quote(r.title()), quote(r.owner()),
                     quote(translate.apply(r.status().labelKey())),
                     quote(r.regions().stream().map(fr.atelier51.base.domain.Region::label).sorted().collect(Collectors.joining(", "))),
                     quote(r.scope() == null ? "" : r.scope().label()), quote(r.destination() == null ? "" : r.destination()),
                     quote(r.verdict() == null ? "" : r.verdict().label()), quote(CSV_DATE.format(r.lastActivity())),
-                    quote(String.valueOf(r.daysSinceLastChange())))).append("\r\n");
+                    quote(String.valueOf(r.daysSinceLastChange())), quote(translate.apply(readinessKey(r.readiness()))),
+                    quote(r.completeness() + " %"))).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

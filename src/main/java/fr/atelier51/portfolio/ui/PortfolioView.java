@@ -25,8 +25,10 @@ import fr.atelier51.account.domain.Role;
 import fr.atelier51.account.service.CurrentAccount;
 import fr.atelier51.assistant.domain.Scope;
 import fr.atelier51.base.domain.Region;
+import fr.atelier51.letter.domain.Readiness;
 import fr.atelier51.portfolio.service.PortfolioRow;
 import fr.atelier51.portfolio.service.PortfolioService;
+import fr.atelier51.portfolio.service.ReviewReminders;
 import fr.atelier51.project.domain.ProjectStatus;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -55,10 +57,11 @@ public class PortfolioView extends VerticalLayout {
     final MultiSelectComboBox<ProjectStatus> statuses = new MultiSelectComboBox<>();
     final ComboBox<Scope> scope = new ComboBox<>();
     final ComboBox<Region> region = new ComboBox<>();
+    final ComboBox<Readiness.Overall> readiness = new ComboBox<>();
     private final HorizontalLayout charts = new HorizontalLayout();
     private List<PortfolioRow> shown = List.of();
 
-    public PortfolioView(PortfolioService portfolio, CurrentAccount currentAccount) {
+    public PortfolioView(PortfolioService portfolio, CurrentAccount currentAccount, ReviewReminders reminders) {
         setSizeFull();
         all = portfolio.rows();
         boolean admin = currentAccount.require().getRole() == Role.ADMIN;
@@ -81,6 +84,12 @@ public class PortfolioView extends VerticalLayout {
         region.setItemLabelGenerator(Region::label);
         region.setClearButtonVisible(true);
         region.setVisible(admin);
+        readiness.setPlaceholder(getTranslation("filing.col.readiness"));
+        readiness.setItems(Readiness.Overall.values());
+        readiness.setItemLabelGenerator(o -> getTranslation(PortfolioService.readinessKey(o)));
+        readiness.setClearButtonVisible(true);
+        readiness.setId("portfolio-readiness");
+        readiness.addValueChangeListener(e -> applyFilters());
         search.addValueChangeListener(e -> applyFilters());
         statuses.addValueChangeListener(e -> applyFilters());
         scope.addValueChangeListener(e -> applyFilters());
@@ -96,14 +105,14 @@ public class PortfolioView extends VerticalLayout {
         csv.setId("portfolio-csv");
 
         configureGrid();
-        HorizontalLayout filters = new HorizontalLayout(search, statuses, scope, region, csv);
+        HorizontalLayout filters = new HorizontalLayout(search, statuses, scope, readiness, region, csv);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         charts.setId("portfolio-charts");
         charts.setWrap(true);
         H2 title = new H2(getTranslation(admin ? "portfolio.title.admin" : "portfolio.title.coach"));
         title.setId("page-title");
-        add(title, charts, filters, grid);
+        add(title, new PendingReviews(reminders.pending(), reminders.overdueDays()), charts, filters, grid);
         applyFilters();
     }
 
@@ -120,20 +129,41 @@ public class PortfolioView extends VerticalLayout {
             return badge;
         }).setHeader(getTranslation("portfolio.col.status")).setComparator(PortfolioRow::status).setSortable(true);
         grid.addColumn(r -> getTranslation(PortfolioService.scopeKey(r.scope()))).setHeader(getTranslation("portfolio.col.scope")).setSortable(true);
+        grid.addComponentColumn(this::readinessBadge).setHeader(getTranslation("filing.col.readiness"))
+                .setComparator(Comparator.comparing(PortfolioRow::readiness).thenComparing(PortfolioRow::completeness))
+                .setSortable(true).setAutoWidth(true);
+        grid.addColumn(r -> r.completeness() + " %").setHeader(getTranslation("filing.col.completeness"))
+                .setComparator(PortfolioRow::completeness).setSortable(true);
         grid.addColumn(r -> r.destination() == null ? "—" : r.destination()).setHeader(getTranslation("portfolio.col.destination")).setFlexGrow(2);
         grid.addColumn(r -> r.verdict() == null ? "—" : r.verdict().label()).setHeader(getTranslation("portfolio.col.verdict"));
         grid.addColumn(r -> dates.format(r.lastActivity())).setHeader(getTranslation("portfolio.col.last-activity"))
                 .setComparator(PortfolioRow::lastActivity).setSortable(true);
         grid.addColumn(PortfolioRow::daysSinceLastChange).setHeader(getTranslation("portfolio.col.days"))
                 .setComparator(PortfolioRow::daysSinceLastChange).setSortable(true);
-        grid.addComponentColumn(this::links).setHeader(getTranslation("portfolio.col.open")).setAutoWidth(true);
+        grid.addComponentColumn(this::links).setHeader(getTranslation("portfolio.col.open")).setAutoWidth(true).setKey("open");
         grid.setEmptyStateText(getTranslation("portfolio.empty"));
     }
 
+    private Span readinessBadge(PortfolioRow row) {
+        Span badge = new Span(getTranslation(PortfolioService.readinessKey(row.readiness())));
+        badge.getElement().getThemeList().add("badge");
+        badge.getElement().getThemeList().add(switch (row.readiness()) {
+            case TO_COMPLETE -> "contrast";
+            case READY_FOR_REVIEW -> "primary";
+            case VALIDATED_BY_COACH -> "success";
+        });
+        return badge;
+    }
+
+    /** One click to each place a coach works on: the project, its letter, the conversation, readiness, private notes. */
     private HorizontalLayout links(PortfolioRow row) {
+        String base = "projects/" + row.projectId();
         HorizontalLayout links = new HorizontalLayout(
-                new Anchor("projects/" + row.projectId(), getTranslation("portfolio.open.project")),
-                new Anchor("projects/" + row.projectId() + "/assistant", getTranslation("portfolio.open.assistant")));
+                new Anchor(base, getTranslation("portfolio.open.project")),
+                new Anchor(base + "/letter", getTranslation("filing.open.letter")),
+                new Anchor(base + "/assistant", getTranslation("portfolio.open.assistant")),
+                new Anchor(base + "/readiness", getTranslation("filing.open.readiness")),
+                new Anchor(base + "/notes", getTranslation("filing.open.notes")));
         links.setSpacing(true);
         return links;
     }
@@ -148,6 +178,7 @@ public class PortfolioView extends VerticalLayout {
                 .filter(r -> statuses.getValue().isEmpty() || statuses.getValue().contains(r.status()))
                 .filter(r -> scope.getValue() == null || scope.getValue() == r.scope())
                 .filter(r -> region.getValue() == null || r.regions().contains(region.getValue()))
+                .filter(r -> readiness.getValue() == null || readiness.getValue() == r.readiness())
                 .toList();
         grid.setItems(shown);
         charts.removeAll();

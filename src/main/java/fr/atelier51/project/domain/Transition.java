@@ -14,7 +14,8 @@ public enum Transition {
     REQUEST_REVIEW(EnumSet.of(IDEE, REDACTION), REVUE_COACH),
     REQUEST_CHANGES(EnumSet.of(REVUE_COACH), REDACTION),
     VALIDATE(EnumSet.of(REVUE_COACH), PRETE),
-    REOPEN(EnumSet.of(PRETE), REDACTION),
+    // From DEPOSEE: "modifications après dépôt" — the letter is reworked and filed again (a new frozen version).
+    REOPEN(EnumSet.of(PRETE, DEPOSEE), REDACTION),
     FILE(EnumSet.of(PRETE), DEPOSEE),
     RECORD_FAVORABLE(EnumSet.of(DEPOSEE), AVIS_FAVORABLE),
     RECORD_UNFAVORABLE(EnumSet.of(DEPOSEE), AVIS_DEFAVORABLE),

@@ -89,7 +89,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
             add(new Paragraph(project.getSummary()));
         }
         add(facts(project));
-        add(workLinks());
+        add(workLinks(project));
         if (rights.canSeePrivateNotes()) {
             add(privateNotesLink());
         }
@@ -173,7 +173,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
      * The project's work places (assistant, letter) and the letter's exports. Linked by address, so this feature
      * does not depend on the ones that serve them.
      */
-    private Component workLinks() {
+    private Component workLinks(Project project) {
         Button assistant = new Button(getTranslation("assistant.open"), e -> getUI().ifPresent(ui -> ui.navigate("projects/" + projectId + "/assistant")));
         assistant.setId("open-assistant");
         Button letter = new Button(getTranslation("project.open-letter"), e -> getUI().ifPresent(ui -> ui.navigate("projects/" + projectId + "/letter")));
@@ -189,8 +189,18 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
             link.setId("export-" + format);
             exports.add(link);
         }
+        Anchor dossier = new Anchor("api/projects/" + projectId + "/dossier.zip", getTranslation("filing.dossier"));
+        dossier.setRouterIgnore(true);
+        dossier.getElement().setAttribute("download", true);
+        dossier.setId("export-dossier");
+        exports.add(dossier);
         exports.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         HorizontalLayout row = new HorizontalLayout(assistant, letter, readiness, exports);
+        if (project.getFiledOn() != null) {
+            Anchor filed = new Anchor("projects/" + projectId + "/filed", getTranslation("filing.open-filed"));
+            filed.setId("open-filed");
+            row.add(filed);
+        }
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         return row;

@@ -1,0 +1,34 @@
+package fr.atelier51.portfolio.service;
+
+import fr.atelier51.account.domain.Role;
+import fr.atelier51.account.service.CurrentAccount;
+import fr.atelier51.base.service.HeaderNotice;
+import org.springframework.stereotype.Component;
+
+/** The header's bell for coaches: how many reviews wait for them, leading to their portfolio. */
+@Component
+class PendingReviewsNotice implements HeaderNotice {
+
+    private final ReviewReminders reminders;
+    private final CurrentAccount currentAccount;
+
+    PendingReviewsNotice(ReviewReminders reminders, CurrentAccount currentAccount) {
+        this.reminders = reminders;
+        this.currentAccount = currentAccount;
+    }
+
+    @Override
+    public int count() {
+        return currentAccount.find().filter(a -> a.getRole() == Role.COACH).map(a -> reminders.pending().size()).orElse(0);
+    }
+
+    @Override
+    public String route() {
+        return "portfolio";
+    }
+
+    @Override
+    public String labelKey() {
+        return "filing.reminders.bell";
+    }
+}
