@@ -541,6 +541,9 @@ public class KnowledgeIndex implements DisposableBean {
 
     // ---------------------------------------------------------------- documents
 
+    /** Upper bound of every passage weight below (the search's pruning relies on it). */
+    static final float MAX_WEIGHT = 2.0f;
+
     static float weight(LegalArticle.Emphasis emphasis, boolean inForce) {
         float w = switch (emphasis) {
             case CORE -> 2.0f;

@@ -14,22 +14,18 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.QueryBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -68,6 +64,11 @@ public class KnowledgeSearchService {
     static final int MAX_QUERY_CHARS = 600;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    // compiled once: a search runs them on every query and hit
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern QUOTES = Pattern.compile("[\"«»“”]");
+    private static final Pattern CRUMB_SPLIT = Pattern.compile(Pattern.quote(CRUMB_SEPARATOR));
     private static final Pattern QUOTED = Pattern.compile("[\"«“]([^\"«»“”]{2,200})[\"»”]");
 
     private final KnowledgeIndex index;
@@ -107,20 +108,19 @@ public class KnowledgeSearchService {
                 return new KnowledgeResults(0, millisSince(start), List.of(), jumpTo,
                         jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
             }
-            Query filtered = new BooleanQuery.Builder()
-                    .add(built.get().main(), Occur.MUST)
-                    .add(filter(q), Occur.FILTER)
-                    .build();
-            // Plain relevance first (dynamic pruning skips non-competitive matches), then the static weight
-            // (Article 51 core, notes, not in force) multiplies the scores of the best candidates only.
-            TopDocs top = searcher.search(filtered, Math.max(RESCORE_WINDOW, q.limit() * 4 + 20));
-            ScoreDoc[] ranked = reweight(searcher.getIndexReader(), top.scoreDocs);
-            Map<String, ScoreDoc> bestByUnit = new LinkedHashMap<>();
-            String[] units = units(searcher.getIndexReader(), ranked);
-            for (int i = 0; i < ranked.length && bestByUnit.size() < q.limit(); i++) {
-                bestByUnit.putIfAbsent(units[i], ranked[i]);
+            Query ranked = ranked(built.get().main(), q);
+            // The static weight is inside the query (pruning kept), so the top comes straight from the searcher;
+            // a few more candidates than shown because passages of one article collapse into one hit.
+            int wanted = candidates(q.limit());
+            TopDocs top = searcher.search(ranked, wanted);
+            ScoreDoc[] candidates = top.scoreDocs;
+            List<ScoreDoc> chosen = distinctUnits(searcher.getIndexReader(), candidates, q.limit());
+            while (chosen.size() < q.limit() && candidates.length == wanted && wanted < MAX_CANDIDATES) {
+                wanted = Math.min(wanted * 4, MAX_CANDIDATES);
+                top = searcher.search(ranked, wanted);
+                candidates = top.scoreDocs;
+                chosen = distinctUnits(searcher.getIndexReader(), candidates, q.limit());
             }
-            List<ScoreDoc> chosen = new ArrayList<>(bestByUnit.values());
             var stored = searcher.storedFields();
             Map<Integer, Document> docs = new HashMap<>();
             for (ScoreDoc sd : chosen) {
@@ -137,38 +137,63 @@ public class KnowledgeSearchService {
         });
     }
 
-    /** Candidates re-weighted by their static weight; enough for the weight (at most ×2) to reorder the top. */
-    static final int RESCORE_WINDOW = 200;
+    /**
+     * The exact Lucene query a search runs (relevance × static weight, with the filters), or empty when the text
+     * has nothing to search. Public for the benchmark, whose bare-Lucene baseline runs this very object.
+     */
+    public Optional<Query> luceneQuery(KnowledgeQuery q) {
+        String text = sanitise(q.text());
+        if (text.isBlank() || index.state() != KnowledgeIndex.State.READY) {
+            return Optional.empty();
+        }
+        return index.withSearcher(searcher -> buildQuery(text, searcher.getIndexReader()).map(b -> ranked(b.main(), q)));
+    }
 
-    private static final Set<String> HIT_FIELDS = Set.of(SOURCE, TEXT, CRUMBS, ANCHOR, REF, ETAT, FROM, TO, CODE_SHORT,
+    /** How many top passages a search of {@code limit} hits asks the searcher for (first try). */
+    public static int candidates(int limit) {
+        return limit * 2 + 10;
+    }
+
+    /** Stored fields a hit reads (the benchmark's baseline reads the same). */
+    public static Set<String> hitFields() {
+        return HIT_FIELDS;
+    }
+
+    private static final int MAX_CANDIDATES = 2_000;
+
+    /** The few distinct filters in use (day, sources, code), each computed once per segment. */
+    private final Map<Query, CachedFilterQuery> filters = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Query, CachedFilterQuery> eldest) {
+                    return size() > 32;
+                }
+            });
+
+    private Query ranked(Query main, KnowledgeQuery q) {
+        Query filtered = new BooleanQuery.Builder()
+                .add(main, Occur.MUST)
+                .add(filters.computeIfAbsent(filter(q), CachedFilterQuery::new), Occur.FILTER)
+                .build();
+        return new StaticWeightQuery(filtered, WEIGHT, KnowledgeIndex.MAX_WEIGHT);
+    }
+
+    /** The best passage of each unit of citation, in rank order, at most {@code limit}. */
+    private static List<ScoreDoc> distinctUnits(IndexReader reader, ScoreDoc[] ranked, int limit) throws IOException {
+        Map<String, ScoreDoc> bestByUnit = new LinkedHashMap<>();
+        String[] units = units(reader, ranked);
+        for (int i = 0; i < ranked.length && bestByUnit.size() < limit; i++) {
+            bestByUnit.putIfAbsent(units[i], ranked[i]);
+        }
+        return new ArrayList<>(bestByUnit.values());
+    }
+
+    static final Set<String> HIT_FIELDS = Set.of(SOURCE, TEXT, CRUMBS, ANCHOR, REF, ETAT, FROM, TO, CODE_SHORT,
             UNIT, CODE, TITLE, LEGI_ID, NOTE_ID, "noteTitle", "sectionTitle", UPDATED, EMPHASIS, UPLOAD_ID, UPLOAD_TITLE,
             UPLOAD_FILE, UPLOAD_BY);
 
-    /** Multiplies each candidate's score by the passage's weight (doc values) and sorts again. */
-    private static ScoreDoc[] reweight(IndexReader reader, ScoreDoc[] docs) throws IOException {
-        ScoreDoc[] byDoc = docs.clone();
-        Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
-        List<LeafReaderContext> leaves = reader.leaves();
-        int leaf = -1;
-        NumericDocValues weights = null;
-        for (ScoreDoc sd : byDoc) {
-            int l = ReaderUtil.subIndex(sd.doc, leaves);
-            if (l != leaf) {
-                leaf = l;
-                weights = leaves.get(l).reader().getNumericDocValues(WEIGHT);
-            }
-            int local = sd.doc - leaves.get(l).docBase;
-            if (weights != null && weights.advanceExact(local)) {
-                sd.score *= Float.intBitsToFloat((int) weights.longValue());
-            }
-        }
-        ScoreDoc[] result = docs.clone();
-        Arrays.sort(result, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
-        return result;
-    }
-
     /** The unit of citation of each doc (doc values, no stored-field decompression). */
-    private static String[] units(IndexReader reader, ScoreDoc[] docs) throws IOException {
+    static String[] units(IndexReader reader, ScoreDoc[] docs) throws IOException {
         Integer[] order = new Integer[docs.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -328,7 +353,7 @@ public class KnowledgeSearchService {
             return "";
         }
         String s = raw.length() > MAX_QUERY_CHARS * 2 ? raw.substring(0, MAX_QUERY_CHARS * 2) : raw;
-        s = s.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").replaceAll("\\s+", " ").strip();
+        s = SPACES.matcher(CONTROLS.matcher(s).replaceAll(" ")).replaceAll(" ").strip();
         if (s.length() > MAX_QUERY_CHARS) {
             int cut = s.lastIndexOf(' ', MAX_QUERY_CHARS);
             s = s.substring(0, cut > MAX_QUERY_CHARS / 2 ? cut : MAX_QUERY_CHARS);
@@ -336,7 +361,7 @@ public class KnowledgeSearchService {
         return s;
     }
 
-    private Optional<String> referenceTarget(String text, String codeId) {
+    Optional<String> referenceTarget(String text, String codeId) {
         Optional<String> only = ArticleRefs.onlyReference(text);
         List<String> candidates = new ArrayList<>();
         only.ifPresent(candidates::add);
@@ -353,10 +378,10 @@ public class KnowledgeSearchService {
     }
 
     /**
-     * The query for a text and the query for its snippets: only the text field's terms, so that the highlighter
+     * The query for a text and the terms of its snippets: only the text field's terms, so that the snippets
      * reads their offsets from the postings and needs no per-document matching of the whole query.
      */
-    record Built(Query main, Query highlight) {
+    record Built(Query main, List<String> highlight) {
     }
 
     /** The query for a sanitised text; fuzzy matching only for words the index does not know (typos). */
@@ -387,7 +412,7 @@ public class KnowledgeSearchService {
         while (quoted.find()) {
             add(b, qb.createPhraseQuery(TEXT, quoted.group(1), 0), 3f);
         }
-        String plain = words.replaceAll("[\"«»“”]", " ");
+        String plain = QUOTES.matcher(words).replaceAll(" ");
         List<String> textTerms = FrenchAnalyzers.terms(analyzer, TEXT, plain);
         if (textTerms.size() > 64) {
             textTerms = textTerms.subList(0, 64);
@@ -418,9 +443,7 @@ public class KnowledgeSearchService {
         if (clauses == 0) {
             return Optional.empty();
         }
-        BooleanQuery.Builder h = new BooleanQuery.Builder();
-        highlightTerms.stream().limit(64).forEach(t -> h.add(new TermQuery(new Term(TEXT, t)), Occur.SHOULD));
-        return Optional.of(new Built(b.build(), h.build()));
+        return Optional.of(new Built(b.build(), highlightTerms.stream().limit(64).toList()));
     }
 
     /**
@@ -442,7 +465,7 @@ public class KnowledgeSearchService {
         return 1;
     }
 
-    private static Query filter(KnowledgeQuery q) {
+    static Query filter(KnowledgeQuery q) {
         BooleanQuery.Builder f = new BooleanQuery.Builder();
         f.add(new TermQuery(new Term(TYPE, TYPE_PASSAGE)), Occur.FILTER);
         if (q.sources().size() < SourceKind.values().length) {
@@ -466,58 +489,29 @@ public class KnowledgeSearchService {
         return f.build();
     }
 
-    private String[] highlight(IndexSearcher searcher, Query query, List<ScoreDoc> chosen, Map<Integer, Document> docs)
-            throws IOException {
-        String[] result = new String[chosen.size()];
-        if (chosen.isEmpty()) {
-            return result;
-        }
-        int[] ids = chosen.stream().mapToInt(sd -> sd.doc).toArray();
-        // one max-passages value per field; results come back in the order of the given ids
-        Map<String, String[]> map = highlighter(searcher, docs).highlightFields(new String[]{TEXT}, query, ids, new int[]{2});
-        String[] texts = map.get(TEXT);
-        for (int i = 0; i < result.length; i++) {
-            result[i] = texts == null ? null : texts[i];
-        }
-        return result;
-    }
-
     private static final int MAX_HIGHLIGHT_CHARS = 20_000;
 
-    /**
-     * Offsets come from the postings (indexed with offsets): no re-analysis, no per-document query matching; the
-     * text is the one already read for the hits (stored fields are not decompressed twice).
-     */
-    private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Document> docs) {
-        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(MAX_HIGHLIGHT_CHARS)
-                .withWeightMatches(false)
-                .withHighlightPhrasesStrictly(false)
-                .withHandleMultiTermQuery(false);
-        return new UnifiedHighlighter(builder) {
-            @Override
-            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator it, int cacheCharsThreshold)
-                    throws IOException {
-                List<CharSequence[]> values = new ArrayList<>();
-                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                    Document d = docs.get(doc);
-                    String text = d == null || d.get(TEXT) == null ? "" : d.get(TEXT);
-                    values.add(new CharSequence[]{text.length() > MAX_HIGHLIGHT_CHARS ? text.substring(0, MAX_HIGHLIGHT_CHARS) : text});
-                }
-                return values;
-            }
-        };
+    /** Snippets of the hits shown (two fragments each), from the offsets in the postings and the loaded text. */
+    String[] highlight(IndexSearcher searcher, List<String> terms, List<ScoreDoc> chosen, Map<Integer, Document> docs)
+            throws IOException {
+        int[] ids = new int[chosen.size()];
+        String[] texts = new String[chosen.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = chosen.get(i).doc;
+            String text = docs.get(ids[i]).get(TEXT);
+            texts[i] = text != null && text.length() > MAX_HIGHLIGHT_CHARS ? text.substring(0, MAX_HIGHLIGHT_CHARS) : text;
+        }
+        return PostingsSnippets.of(searcher.getIndexReader(), TEXT, terms, ids, texts, 2);
     }
 
     // ---------------------------------------------------------------- mapping
 
-    private KnowledgeHit hit(Document d, String snippet, float score, LocalDate today) {
+    KnowledgeHit hit(Document d, String snippet, float score, LocalDate today) {
         SourceKind source = SourceKind.valueOf(d.get(SOURCE));
         String text = d.get(TEXT);
         String safeSnippet = snippet != null && !snippet.isBlank() ? snippet
                 : escape(text.length() > 300 ? text.substring(0, 300) + " …" : text);
-        List<String> crumbs = List.of(d.get(CRUMBS).split(Pattern.quote(CRUMB_SEPARATOR)));
+        List<String> crumbs = List.of(CRUMB_SPLIT.split(d.get(CRUMBS)));
         String anchor = d.get(ANCHOR);
         if (source == SourceKind.OFFICIAL) {
             String ref = d.get(REF);
@@ -617,7 +611,7 @@ public class KnowledgeSearchService {
     }
 
     private static LegalArticle toArticle(Document d) {
-        List<String> crumbs = List.of(d.get(ARTICLE_CRUMBS).split(Pattern.quote(CRUMB_SEPARATOR)));
+        List<String> crumbs = List.of(CRUMB_SPLIT.split(d.get(ARTICLE_CRUMBS)));
         String emphasis = d.get(EMPHASIS);
         return new LegalArticle(d.get(CODE), d.get("codeTitle"), d.get(CODE_SHORT), d.get(REF), d.get(LEGI_ID), d.get(CID),
                 emptyToNull(d.get(ETAT)), date(d.get(FROM)), date(d.get(TO)),
