@@ -109,18 +109,10 @@ public class KnowledgeSearchService {
                         jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
             }
             Query ranked = ranked(built.get().main(), q);
-            // The static weight is inside the query (pruning kept), so the top comes straight from the searcher;
-            // a few more candidates than shown because passages of one article collapse into one hit.
-            int wanted = candidates(q.limit());
-            TopDocs top = searcher.search(ranked, wanted);
-            ScoreDoc[] candidates = top.scoreDocs;
-            List<ScoreDoc> chosen = distinctUnits(searcher.getIndexReader(), candidates, q.limit());
-            while (chosen.size() < q.limit() && candidates.length == wanted && wanted < MAX_CANDIDATES) {
-                wanted = Math.min(wanted * 4, MAX_CANDIDATES);
-                top = searcher.search(ranked, wanted);
-                candidates = top.scoreDocs;
-                chosen = distinctUnits(searcher.getIndexReader(), candidates, q.limit());
-            }
+            // The static weight is inside the query (pruning kept) and the collector keeps the best passage of
+            // each article, note or document: the page comes out of one pass of the searcher.
+            TopUnitsCollector top = searcher.search(ranked, TopUnitsCollector.manager(q.limit(), UNIT));
+            List<ScoreDoc> chosen = List.of(top.top());
             var stored = searcher.storedFields();
             Map<Integer, Document> docs = new HashMap<>();
             for (ScoreDoc sd : chosen) {
@@ -131,7 +123,7 @@ public class KnowledgeSearchService {
             for (int i = 0; i < chosen.size(); i++) {
                 hits.add(hit(docs.get(chosen.get(i).doc), snippets[i], chosen.get(i).score, today));
             }
-            long total = top.totalHits.value();
+            long total = top.totalHits();
             return new KnowledgeResults(total, millisSince(start), hits, jumpTo,
                     hits.isEmpty() ? "knowledge.search.no-result" : null, false);
         });
@@ -149,17 +141,10 @@ public class KnowledgeSearchService {
         return index.withSearcher(searcher -> buildQuery(text, searcher.getIndexReader()).map(b -> ranked(b.main(), q)));
     }
 
-    /** How many top passages a search of {@code limit} hits asks the searcher for (first try). */
-    public static int candidates(int limit) {
-        return limit * 2 + 10;
-    }
-
     /** Stored fields a hit reads (the benchmark's baseline reads the same). */
     public static Set<String> hitFields() {
         return HIT_FIELDS;
     }
-
-    private static final int MAX_CANDIDATES = 2_000;
 
     /** The few distinct filters in use (day, sources, code), each computed once per segment. */
     private final Map<Query, CachedFilterQuery> filters = java.util.Collections.synchronizedMap(
@@ -178,43 +163,9 @@ public class KnowledgeSearchService {
         return new StaticWeightQuery(filtered, WEIGHT, KnowledgeIndex.MAX_WEIGHT);
     }
 
-    /** The best passage of each unit of citation, in rank order, at most {@code limit}. */
-    private static List<ScoreDoc> distinctUnits(IndexReader reader, ScoreDoc[] ranked, int limit) throws IOException {
-        Map<String, ScoreDoc> bestByUnit = new LinkedHashMap<>();
-        String[] units = units(reader, ranked);
-        for (int i = 0; i < ranked.length && bestByUnit.size() < limit; i++) {
-            bestByUnit.putIfAbsent(units[i], ranked[i]);
-        }
-        return new ArrayList<>(bestByUnit.values());
-    }
-
     static final Set<String> HIT_FIELDS = Set.of(SOURCE, TEXT, CRUMBS, ANCHOR, REF, ETAT, FROM, TO, CODE_SHORT,
             UNIT, CODE, TITLE, LEGI_ID, NOTE_ID, "noteTitle", "sectionTitle", UPDATED, EMPHASIS, UPLOAD_ID, UPLOAD_TITLE,
             UPLOAD_FILE, UPLOAD_BY);
-
-    /** The unit of citation of each doc (doc values, no stored-field decompression). */
-    static String[] units(IndexReader reader, ScoreDoc[] docs) throws IOException {
-        Integer[] order = new Integer[docs.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
-        String[] units = new String[docs.length];
-        List<LeafReaderContext> leaves = reader.leaves();
-        int leaf = -1;
-        SortedDocValues values = null;
-        for (int i : order) {
-            int l = ReaderUtil.subIndex(docs[i].doc, leaves);
-            if (l != leaf) {
-                leaf = l;
-                values = leaves.get(l).reader().getSortedDocValues(UNIT);
-            }
-            int local = docs[i].doc - leaves.get(l).docBase;
-            units[i] = values != null && values.advanceExact(local) ? values.lookupOrd(values.ordValue()).utf8ToString()
-                    : "doc:" + docs[i].doc;
-        }
-        return units;
-    }
 
     /** A suggestion while typing: an article whose number starts with what is typed, a note, a document. */
     public record Suggestion(String label, SourceKind source, String url) {
@@ -320,7 +271,7 @@ public class KnowledgeSearchService {
     public boolean hasArticle(String ref) {
         requireReader();
         return index.state() == KnowledgeIndex.State.READY
-                && index.withSearcher(searcher -> findArticleDoc(searcher, ref, null).isPresent());
+                && index.withSearcher(searcher -> findArticleDoc(searcher, ref, null, UNIT_FIELDS).isPresent());
     }
 
     public Optional<Note> note(String id) {
@@ -420,10 +371,12 @@ public class KnowledgeSearchService {
         }
         highlightTerms.addAll(textTerms);
         if (!textTerms.isEmpty()) {
-            clauses += add(b, qb.createBooleanQuery(TEXT, plain, Occur.SHOULD), 1f);
-            clauses += add(b, qb.createBooleanQuery(EXACT, plain, Occur.SHOULD), 0.4f);
-            clauses += add(b, qb.createBooleanQuery(TITLE, plain, Occur.SHOULD), 1.2f);
-            clauses += add(b, qb.createBooleanQuery(CRUMBS, plain, Occur.SHOULD), 0.3f);
+            // one clause per word and field (what QueryBuilder makes, flattened), from one analysis per analyzer:
+            // the text, title and crumbs fields share the text analyzer
+            clauses += addTerms(b, TEXT, textTerms, 1f);
+            clauses += addTerms(b, EXACT, FrenchAnalyzers.terms(analyzer, EXACT, plain), 0.4f);
+            clauses += addTerms(b, TITLE, textTerms, 1.2f);
+            clauses += addTerms(b, CRUMBS, textTerms, 0.3f);
             if (textTerms.size() >= 2) {
                 clauses += add(b, qb.createPhraseQuery(TEXT, plain, 3), 1.5f);
             }
@@ -444,6 +397,14 @@ public class KnowledgeSearchService {
             return Optional.empty();
         }
         return Optional.of(new Built(b.build(), highlightTerms.stream().limit(64).toList()));
+    }
+
+    private static int addTerms(BooleanQuery.Builder b, String field, List<String> terms, float boost) {
+        for (String term : terms) {
+            Query q = new TermQuery(new Term(field, term));
+            b.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
+        }
+        return terms.size();
     }
 
     /**
@@ -568,6 +529,12 @@ public class KnowledgeSearchService {
     }
 
     private Optional<Document> findArticleDoc(IndexSearcher searcher, String ref, String codeId) throws IOException {
+        return findArticleDoc(searcher, ref, codeId, null);
+    }
+
+    /** The article record of a reference; {@code fields} null loads them all (the article page needs its HTML). */
+    private Optional<Document> findArticleDoc(IndexSearcher searcher, String ref, String codeId, Set<String> fields)
+            throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(TYPE, TYPE_ARTICLE)), Occur.FILTER)
                 .add(new TermQuery(new Term(REF, ref)), Occur.FILTER);
@@ -576,12 +543,15 @@ public class KnowledgeSearchService {
         }
         TopDocs top = searcher.search(b.build(), 10);
         List<Document> docs = new ArrayList<>();
+        var stored = searcher.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
-            docs.add(searcher.storedFields().document(sd.doc));
+            docs.add(fields == null ? stored.document(sd.doc) : stored.document(sd.doc, fields));
         }
         List<String> order = index.codes();
         return docs.stream().min((x, y) -> Integer.compare(rank(order, x.get(CODE)), rank(order, y.get(CODE))));
     }
+
+    private static final Set<String> UNIT_FIELDS = Set.of(UNIT, CODE);
 
     private static int rank(List<String> order, String code) {
         int i = order.indexOf(code);
@@ -589,7 +559,7 @@ public class KnowledgeSearchService {
     }
 
     private Optional<String> findUnit(IndexSearcher searcher, String ref, String codeId) throws IOException {
-        return findArticleDoc(searcher, ref, codeId).map(d -> d.get(UNIT));
+        return findArticleDoc(searcher, ref, codeId, UNIT_FIELDS).map(d -> d.get(UNIT));
     }
 
     private Optional<String> findUnitUnchecked(IndexSearcher searcher, String ref, String codeId) {
