@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -25,8 +26,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import fr.atelier51.base.service.BusinessException;
 import fr.atelier51.knowledge.domain.KnowledgeUpload;
@@ -40,9 +39,6 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -105,6 +101,7 @@ public class KnowledgeAdminView extends VerticalLayout {
                 .setHeader(getTranslation("knowledge.admin.col.replaced")).setFlexGrow(2);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("knowledge.admin.col.actions")).setFlexGrow(2);
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // failure reasons are sentences
 
         indexStatus.setId("index-status");
         progress.setId("index-progress");
@@ -366,59 +363,5 @@ public class KnowledgeAdminView extends VerticalLayout {
             return String.format(Locale.FRANCE, "%d Ko", Math.max(1, bytes / 1024));
         }
         return String.format(Locale.FRANCE, "%.1f Mo", bytes / (1024.0 * 1024.0));
-    }
-
-    /** What to do with a complete upload. */
-    @FunctionalInterface
-    interface Received extends java.io.Serializable {
-        void accept(String fileName, byte[] bytes);
-    }
-
-    /**
-     * Reads the upload in the request thread, stopping at the size limit, then runs the callback in the UI's lock.
-     * A client that ignores the component's limit is refused without the server holding more than the limit.
-     */
-    static final class LimitedUpload implements UploadHandler {
-        private final long maxBytes;
-        private final Received received;
-
-        LimitedUpload(long maxBytes, Received received) {
-            this.maxBytes = maxBytes;
-            this.received = received;
-        }
-
-        @Override
-        public void handleUploadRequest(UploadEvent event) throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            boolean tooLarge = false;
-            try (InputStream in = event.getInputStream()) {
-                byte[] buffer = new byte[64 * 1024];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    if (out.size() + n > maxBytes) {
-                        tooLarge = true;
-                        break;
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
-            String fileName = event.getFileName();
-            byte[] bytes = tooLarge ? null : out.toByteArray();
-            if (tooLarge) {
-                event.reject();
-            }
-            UI ui = event.getUI();
-            ui.access(() -> {
-                if (bytes == null) {
-                    findView(ui).ifPresent(KnowledgeAdminView::tooLarge);
-                } else {
-                    received.accept(fileName, bytes);
-                }
-            });
-        }
-
-        private static java.util.Optional<KnowledgeAdminView> findView(UI ui) {
-            return ui.getCurrentView() instanceof KnowledgeAdminView v ? java.util.Optional.of(v) : java.util.Optional.empty();
-        }
     }
 }
