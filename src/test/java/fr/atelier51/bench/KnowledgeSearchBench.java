@@ -1,20 +1,17 @@
 package fr.atelier51.bench;
 
 import fr.atelier51.knowledge.KnowledgeRelevanceTest;
-import fr.atelier51.knowledge.service.FrenchAnalyzers;
+import fr.atelier51.knowledge.service.KnowledgeHit;
 import fr.atelier51.knowledge.service.KnowledgeIndex;
 import fr.atelier51.knowledge.service.KnowledgeQuery;
 import fr.atelier51.knowledge.service.KnowledgeResults;
 import fr.atelier51.knowledge.service.KnowledgeSearchService;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
 
 import java.lang.management.ManagementFactory;
@@ -29,7 +26,8 @@ import java.sql.Statement;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,8 +38,10 @@ import java.util.stream.Stream;
  * Benchmark harness (not a test): imports and indexes the whole Code de la sécurité sociale and Code du travail
  * into a fresh index, then replays 1,000+ mixed queries (the relevance suite's queries and variations) against
  * (1) our search service (analysis, query building, filters, ranking, grouping, snippets of the hits shown),
- * (2) a bare Lucene IndexSearcher on the same index (BooleanQuery of TermQuery, top 10, no highlight) and
- * (3) H2's native full-text search (FT_SEARCH) on a table of the same passages. Prints one table.
+ * (2) a bare Lucene IndexSearcher on the same index running the very Query objects the service builds (built
+ * before timing), top 10, reading the same stored fields of those 10 — the difference is our overhead — and
+ * (3) H2's native full-text search on a table of the same passages: FT_SEARCH_DATA top 10 joined to their rows,
+ * and FT_SEARCH's keys alone. Prints one table and the ratios at p50/p95/p99 and on the mean.
  * Run by src/bench/knowledge-search.sh. Arguments: [codes, comma-separated] [rounds] [no-h2]
  */
 public final class KnowledgeSearchBench {
@@ -98,23 +98,47 @@ public final class KnowledgeSearchBench {
             hitsSeen[0] += r.hits().size();
         });
 
-        // ---- bare Lucene on the same index
-        Analyzer analyzer = FrenchAnalyzers.text();
+        // ---- bare Lucene on the same index: the very Query objects the service builds (relevance, static weight,
+        // filters), built before timing, top 10, stored fields of those 10 read — what remains is our overhead
+        // (analysis and query building, grouping by article, snippets, hit assembly)
+        Map<String, Query> built = new HashMap<>();
+        for (String q : queries) {
+            service.luceneQuery(KnowledgeQuery.of(q, 10)).ifPresent(query -> built.put(q, query));
+        }
+        Set<String> hitFields = KnowledgeSearchService.hitFields();
         Timings bare;
         List<String[]> passages = new ArrayList<>();
+        int[] sameTop = new int[2];
         try (FSDirectory dir = FSDirectory.open(index.directory()); DirectoryReader reader = DirectoryReader.open(dir)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             bare = time(queries, rounds, q -> {
-                BooleanQuery.Builder b = new BooleanQuery.Builder();
-                for (String term : new LinkedHashSet<>(FrenchAnalyzers.terms(analyzer, "text", q))) {
-                    b.add(new TermQuery(new Term("text", term)), Occur.SHOULD);
+                Query query = built.get(q);
+                if (query == null) {
+                    return;
                 }
                 try {
-                    searcher.search(b.build(), 10);
+                    StoredFields stored = searcher.storedFields();
+                    for (ScoreDoc sd : searcher.search(query, 10).scoreDocs) {
+                        stored.document(sd.doc, hitFields);
+                    }
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
+            // sanity check that both run the same ranking: the service's first hit is the baseline's first passage
+            for (String q : queries) {
+                Query query = built.get(q);
+                List<KnowledgeHit> hits = service.search(q, 10);
+                if (query == null || hits.isEmpty()) {
+                    continue;
+                }
+                sameTop[1]++;
+                ScoreDoc[] top = searcher.search(query, 1).scoreDocs;
+                Document d = reader.storedFields().document(top[0].doc, Set.of("unit", "anchor"));
+                if (hits.getFirst().url().endsWith(unitPath(d.get("unit"), d.get("anchor")))) {
+                    sameTop[0]++;
+                }
+            }
             StoredFields stored = reader.storedFields();
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
                 Document d = stored.document(doc, Set.of("unit", "text", "crumbs"));
@@ -127,6 +151,7 @@ public final class KnowledgeSearchBench {
         // ---- H2 native full text on the same passages
         long h2IndexMs;
         Timings h2 = null;
+        Timings h2Keys = null;
         boolean withH2 = !quick;
         if (withH2) {
         try (Connection c = DriverManager.getConnection("jdbc:h2:" + work.resolve("h2/bench").toAbsolutePath(), "sa", "")) {
@@ -153,11 +178,26 @@ public final class KnowledgeSearchBench {
                 s.execute("CALL FT_CREATE_INDEX('PUBLIC', 'PASSAGE', 'TEXT')");
             }
             h2IndexMs = (System.nanoTime() - h0) / 1_000_000;
-            PreparedStatement search = c.prepareStatement("SELECT * FROM FT_SEARCH(?, 10, 0)");
+            // top 10 rows with their passage (as our search returns passages), and FT_SEARCH's keys alone
+            PreparedStatement rows = c.prepareStatement("SELECT P.ID, P.UNIT, P.CRUMBS, P.TEXT FROM FT_SEARCH_DATA(?, 10, 0) F "
+                    + "JOIN PASSAGE P ON P.ID = CAST(F.KEYS[1] AS INT)");
             h2 = time(queries, rounds, q -> {
                 try {
-                    search.setString(1, h2Words(q));
-                    try (ResultSet rs = search.executeQuery()) {
+                    rows.setString(1, h2Words(q));
+                    try (ResultSet rs = rows.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getString(4);
+                        }
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(q, e);
+                }
+            });
+            PreparedStatement keys = c.prepareStatement("SELECT * FROM FT_SEARCH(?, 10, 0)");
+            h2Keys = time(queries, rounds, q -> {
+                try {
+                    keys.setString(1, h2Words(q));
+                    try (ResultSet rs = keys.executeQuery()) {
                         while (rs.next()) {
                             rs.getString(1);
                         }
@@ -170,20 +210,21 @@ public final class KnowledgeSearchBench {
 
         System.out.printf(Locale.ROOT, "H2 full-text index of the same %d passages: %.1f s%n", passages.size(), h2IndexMs / 1000.0);
         }
-        System.out.printf(Locale.ROOT, "%n%-52s %-31s | %s%n", "engine (single thread, warm, ms)", "wall: p50 / p95 / p99 / mean",
-                "CPU: p50 / p95 / p99");
-        row("Atelier 51 search service (top 10 + snippets)", service10);
-        row("bare Lucene IndexSearcher (TermQuery OR, top 10)", bare);
+        System.out.printf(Locale.ROOT, "%n%-58s %-31s | %s%n", "engine (single thread, warm, ms)", "wall: p50 / p95 / p99 / mean",
+                "CPU: p50 / p95 / p99 / mean");
+        row("Atelier 51 search service (top 10, grouped, snippets)", service10);
+        row("bare Lucene IndexSearcher, same Query, top 10 + fields", bare);
         if (h2 != null) {
-            row("H2 native full text FT_SEARCH (top 10)", h2);
+            row("H2 FT_SEARCH_DATA top 10 + their rows", h2);
+            row("H2 FT_SEARCH top 10 keys only", h2Keys);
         }
-        double p95 = percentile(service10.wall(), 95);
-        System.out.printf(Locale.ROOT, "%nservice / bare Lucene at p95: wall %.2f×, CPU %.2f×%n", p95 / percentile(bare.wall(), 95),
-                percentile(service10.cpu(), 95) / percentile(bare.cpu(), 95));
+        System.out.printf(Locale.ROOT, "%nratios (p50 / p95 / p99 / mean)%n");
+        ratio("service / bare Lucene (target ≤ 1.5 at p95)", service10, bare);
         if (h2 != null) {
-            System.out.printf(Locale.ROOT, "H2 full text / service at p95: wall %.1f×, CPU %.1f×%n", percentile(h2.wall(), 95) / p95,
-                    percentile(h2.cpu(), 95) / percentile(service10.cpu(), 95));
+            ratio("H2 rows / service (target ≥ 10 at p95)", h2, service10);
+            ratio("H2 keys only / service", h2Keys, service10);
         }
+        System.out.printf(Locale.ROOT, "same first hit in service and bare Lucene: %d of %d queries%n", sameTop[0], sameTop[1]);
         System.out.printf(Locale.ROOT, "%d hits returned by the service%n", hitsSeen[0]);
         System.out.printf(Locale.ROOT, "machine: %d cores, load average before/after: %s%n", Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).strip());
@@ -196,7 +237,7 @@ public final class KnowledgeSearchBench {
     }
 
     /** Suite queries, Code du travail questions and deterministic variations: lower case, no accents, typos, prefixes, pairs. */
-    static List<String> queries() {
+    public static List<String> queries() {
         List<String> base = new ArrayList<>();
         KnowledgeRelevanceTest.CASES.forEach(c -> base.add(c.query()));
         base.addAll(WORK_QUERIES);
@@ -256,9 +297,23 @@ public final class KnowledgeSearchBench {
     }
 
     private static void row(String name, Timings t) {
-        System.out.printf(Locale.ROOT, "%-52s %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f %7.2f%n", name, percentile(t.wall(), 50),
+        System.out.printf(Locale.ROOT, "%-58s %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f %7.2f %7.2f%n", name, percentile(t.wall(), 50),
                 percentile(t.wall(), 95), percentile(t.wall(), 99), mean(t.wall()), percentile(t.cpu(), 50),
-                percentile(t.cpu(), 95), percentile(t.cpu(), 99));
+                percentile(t.cpu(), 95), percentile(t.cpu(), 99), mean(t.cpu()));
+    }
+
+    private static void ratio(String name, Timings a, Timings b) {
+        System.out.printf(Locale.ROOT, "%-52s wall %5.2f %5.2f %5.2f %5.2f | CPU %5.2f %5.2f %5.2f %5.2f%n", name,
+                percentile(a.wall(), 50) / percentile(b.wall(), 50), percentile(a.wall(), 95) / percentile(b.wall(), 95),
+                percentile(a.wall(), 99) / percentile(b.wall(), 99), mean(a.wall()) / mean(b.wall()),
+                percentile(a.cpu(), 50) / percentile(b.cpu(), 50), percentile(a.cpu(), 95) / percentile(b.cpu(), 95),
+                percentile(a.cpu(), 99) / percentile(b.cpu(), 99), mean(a.cpu()) / mean(b.cpu()));
+    }
+
+    /** The end of a hit's URL for a unit and anchor ("LEGITEXT…:L162-31-1" → "L162-31-1…"). */
+    private static String unitPath(String unit, String anchor) {
+        String id = unit.substring(unit.indexOf(':') + 1);
+        return unit.startsWith("note:") || unit.startsWith("upload:") ? id + "#" + anchor : id + (unit.contains(CSS) ? "" : "?code=" + unit.substring(0, unit.indexOf(':')));
     }
 
     private static double mean(List<Long> values) {

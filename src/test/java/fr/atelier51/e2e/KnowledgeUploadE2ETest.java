@@ -1,5 +1,6 @@
 package fr.atelier51.e2e;
 
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import fr.atelier51.account.service.DemoAccounts;
 import fr.atelier51.knowledge.service.KnowledgeIndex;
@@ -18,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Journey: a coach uploads a PDF through the real upload component, a bad file is refused, the PDF is found by search. */
+/**
+ * Journey: a coach uploads a PDF through the real upload component and sees it indexed (pushed from the background
+ * extraction), bad files are refused (at once or as a failed document with the reason), the PDF is found by search.
+ */
 class KnowledgeUploadE2ETest extends BrowserTest {
 
     @Autowired
@@ -34,14 +38,23 @@ class KnowledgeUploadE2ETest extends BrowserTest {
         page.locator("#upload-title input").fill("Cahier des charges régional");
         page.locator("#upload input[type=file]").setInputFiles(new FilePayload("aap.pdf", "application/pdf",
                 pdf("Les porteurs transmettent leur dossier archipelagique avant septembre")));
-        assertThat(page.locator("#upload-status")).containsText("« Cahier des charges régional » a été ajouté (1 passage cherchable).");
+        // extraction and indexing run in the background; their end is pushed to the page
+        assertThat(page.locator("#upload-status")).containsText("« Cahier des charges régional » a été ajouté (1 passage cherchable).",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         assertThat(page.locator("#uploads-grid")).containsText("Cahier des charges régional");
+        assertThat(page.locator("#uploads-grid")).containsText("Indexé");
 
         page.locator("#upload input[type=file]").setInputFiles(new FilePayload("vide.txt", "text/plain", new byte[0]));
         assertThat(page.locator("#upload-status")).containsText("Le fichier est vide");
         page.locator("#upload input[type=file]").setInputFiles(new FilePayload("faux.pdf", "application/pdf",
                 "pas un pdf".getBytes(StandardCharsets.UTF_8)));
         assertThat(page.locator("#upload-status")).containsText("n’est pas celui d’un PDF");
+        // a file only the extraction can refuse: listed as failed, with the reason, pushed while the page stays usable
+        page.locator("#upload input[type=file]").setInputFiles(new FilePayload("casse.pdf", "application/pdf",
+                java.util.Arrays.copyOf(pdf("tronque"), 60)));
+        assertThat(page.locator("#upload-status")).containsText("« casse » n’a pas pu être indexé : Le PDF est illisible",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#uploads-grid")).containsText("Échec : Le PDF est illisible");
         snapshot(page, "knowledge-admin");
 
         assertThat(index.awaitIdle(1, TimeUnit.MINUTES)).isTrue();

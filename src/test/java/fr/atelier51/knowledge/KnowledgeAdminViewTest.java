@@ -8,11 +8,14 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import fr.atelier51.account.domain.Account;
 import fr.atelier51.account.domain.Role;
 import fr.atelier51.knowledge.service.KnowledgeIndex;
 import fr.atelier51.knowledge.service.KnowledgeUploadService;
+import fr.atelier51.knowledge.service.KnowledgeUploadService.UploadInfo;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import fr.atelier51.knowledge.ui.KnowledgeAdminView;
 import fr.atelier51.knowledge.ui.UploadView;
 import fr.atelier51.testsupport.Fixtures;
@@ -23,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.lang.reflect.Method;
 import java.util.concurrent.TimeUnit;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -61,20 +66,31 @@ class KnowledgeAdminViewTest extends KaribuTest {
         Grid<?> grid = _get(Grid.class, spec -> spec.withId("uploads-grid"));
         int before = _size(grid);
 
+        // the page answers at once; extraction and indexing run in the background and are pushed when done
         receive(view, "Guide régional", "guide.pdf", TestDocuments.pdf("Premiere page", "Seconde page du guide"));
         assertThat(_size(grid)).isEqualTo(before + 1);
         Paragraph status = _get(Paragraph.class, spec -> spec.withId("upload-status"));
+        assertThat(status.getText()).startsWith("« Guide régional » est déposé : extraction et indexation en cours.");
+        pushed();
         assertThat(status.getText()).isEqualTo("« Guide régional » a été ajouté (2 passages cherchables).");
-
-        receive(view, null, "secret.pdf", TestDocuments.encryptedPdf("mdp", "x"));
-        assertThat(status.getText()).isEqualTo("Le PDF est protégé (mot de passe ou copie interdite) : déposez une version non protégée.");
-        receive(view, null, "vide.docx", new byte[0]);
-        assertThat(status.getText()).isEqualTo("Le fichier est vide : rien à indexer.");
-        assertThat(_size(grid)).isEqualTo(before + 1);
-
-        // the document page, where search results lead
         long id = Fixtures.as(fixtures.account(Role.ADMIN, "Anaïs"), () -> uploads.list()).stream()
                 .filter(u -> u.title().equals("Guide régional")).findFirst().orElseThrow().id();
+        assertThat(stateCell(grid, id)).isEqualTo("Indexé");
+
+        // what only the extraction finds: the document stays listed, failed, with the reason in French
+        receive(view, null, "secret.pdf", TestDocuments.encryptedPdf("mdp", "x"));
+        pushed();
+        assertThat(status.getText()).isEqualTo("« secret » n’a pas pu être indexé : "
+                + "Le PDF est protégé (mot de passe ou copie interdite) : déposez une version non protégée.");
+        long secret = Fixtures.as(fixtures.account(Role.ADMIN, "Anaïs"), () -> uploads.list()).stream()
+                .filter(u -> u.title().equals("secret")).findFirst().orElseThrow().id();
+        assertThat(stateCell(grid, secret)).isEqualTo("Échec : Le PDF est protégé (mot de passe ou copie interdite) : déposez une version non protégée.");
+        // what the quick checks find is said at once and nothing is kept
+        receive(view, null, "vide.docx", new byte[0]);
+        assertThat(status.getText()).isEqualTo("Le fichier est vide : rien à indexer.");
+        assertThat(_size(grid)).isEqualTo(before + 2);
+
+        // the document page, where search results lead
         navigate("knowledge/uploads/" + id);
         assertThat(_get(UploadView.class)).isNotNull();
         assertThat(_get(H2.class, spec -> spec.withId("upload-title")).getText()).isEqualTo("Guide régional");
@@ -102,6 +118,24 @@ class KnowledgeAdminViewTest extends KaribuTest {
         assertThat(reindex.isEnabled()).isTrue();
         assertThat(_get(Paragraph.class, spec -> spec.withId("index-status")).getText()).startsWith("L’index est prêt. Dernière construction :");
         assertThat(_find(KnowledgeAdminView.class)).containsExactly(view);
+    }
+
+    /** The text of the state cell of a document's row. */
+    @SuppressWarnings("unchecked")
+    private static String stateCell(Grid<?> grid, long id) {
+        Grid<UploadInfo> g = (Grid<UploadInfo>) grid;
+        for (int row = 0; row < _size(g); row++) {
+            if (GridKt._get(g, row).id() == id) {
+                return ((Span) GridKt._getCellComponent(g, row, "state")).getText();
+            }
+        }
+        throw new AssertionError("no row for " + id);
+    }
+
+    /** Waits for the background work, then runs what it pushed to the page with ui.access. */
+    private void pushed() {
+        assertThat(uploads.awaitProcessed(2, TimeUnit.MINUTES)).isTrue();
+        MockVaadin.clientRoundtrip(false);
     }
 
     /** What the upload component's handler does once the bytes are in. */

@@ -32,6 +32,9 @@ public final class ArticleRefs {
     private static final Pattern FILLER = Pattern.compile(
             "(?iu)\\b(?:art(?:icle)?s?|du|de|la|le|l|code|css|c\\.?\\s?s\\.?\\s?s|sécurité|securite|sociale|travail|trav|version|en|vigueur)\\b|[\\s.,;:()«»\"'’*-]");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    private static final Pattern DASHES = Pattern.compile("[‑–.]");
+
     private ArticleRefs() {
     }
 
@@ -64,7 +67,7 @@ public final class ArticleRefs {
             return Optional.empty();
         }
         Matcher m = BARE.matcher(query);
-        return m.matches() ? Optional.of(m.group(1).replaceAll("\\s", "").replace('.', '-')) : Optional.empty();
+        return m.matches() ? Optional.of(WHITESPACE.matcher(m.group(1)).replaceAll("").replace('.', '-')) : Optional.empty();
     }
 
     /** Normalises one reference ("l. 162-31-1" → "L162-31-1"); empty if it is not one. */
@@ -113,7 +116,7 @@ public final class ArticleRefs {
     }
 
     private static String build(Matcher m) {
-        String number = m.group(2).replaceAll("\\s", "").replaceAll("[‑–.]", "-");
+        String number = DASHES.matcher(WHITESPACE.matcher(m.group(2)).replaceAll("")).replaceAll("-");
         return m.group(1).toUpperCase() + number;
     }
 }

@@ -71,6 +71,31 @@ public class KnowledgeUpload {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Where the document stands in the background extraction and indexing. */
+    public enum Status { PENDING, INDEXED, FAILED }
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Status status = Status.PENDING;
+
+    /** Message key (and its one argument) of the last failure, in French on screen. */
+    @Column(name = "failure_key", length = 100)
+    private String failureKey;
+
+    @Column(name = "failure_arg", length = 300)
+    private String failureArg;
+
+    /** A replacement being processed: its stored file and original name; the current version stays meanwhile. */
+    @Column(name = "pending_stored_name", length = 120)
+    private String pendingStoredName;
+
+    @Column(name = "pending_file_name", length = 300)
+    private String pendingFileName;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "pending_by_id")
+    private Account pendingBy;
+
     protected KnowledgeUpload() {
     }
 
@@ -94,6 +119,58 @@ public class KnowledgeUpload {
         this.updatedBy = by;
         this.updatedAt = now;
         this.revision++;
+    }
+
+    /** A replacement file waits for its extraction; the document is "en cours" again. */
+    public void setPending(String storedName, String fileName, Account by) {
+        this.pendingStoredName = storedName;
+        this.pendingFileName = fileName;
+        this.pendingBy = by;
+        this.status = Status.PENDING;
+        this.failureKey = null;
+        this.failureArg = null;
+    }
+
+    public void clearPending() {
+        this.pendingStoredName = null;
+        this.pendingFileName = null;
+        this.pendingBy = null;
+    }
+
+    public void indexed() {
+        this.status = Status.INDEXED;
+        this.failureKey = null;
+        this.failureArg = null;
+    }
+
+    public void failed(String key, String arg) {
+        this.status = Status.FAILED;
+        this.failureKey = key;
+        this.failureArg = arg == null || arg.length() <= 300 ? arg : arg.substring(0, 300);
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getFailureKey() {
+        return failureKey;
+    }
+
+    public String getFailureArg() {
+        return failureArg;
+    }
+
+    public String getPendingStoredName() {
+        return pendingStoredName;
+    }
+
+    public String getPendingFileName() {
+        return pendingFileName;
+    }
+
+    public Account getPendingBy() {
+        return pendingBy;
     }
 
     public void setTitle(String title) {

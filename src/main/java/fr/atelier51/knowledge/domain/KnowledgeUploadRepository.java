@@ -7,4 +7,6 @@ import java.util.List;
 public interface KnowledgeUploadRepository extends JpaRepository<KnowledgeUpload, Long> {
 
     List<KnowledgeUpload> findAllByOrderByUpdatedAtDesc();
+
+    List<KnowledgeUpload> findByStatus(KnowledgeUpload.Status status);
 }

@@ -72,6 +72,25 @@ public final class DocumentExtractor {
     private DocumentExtractor() {
     }
 
+    /**
+     * The checks that take no time (format, empty, the file's signature), made while the uploader waits; the
+     * extraction itself runs in the background.
+     */
+    public static UploadFormat precheck(String fileName, byte[] bytes) {
+        UploadFormat format = UploadFormat.ofFileName(fileName)
+                .orElseThrow(() -> new BusinessException("knowledge.upload.error.format", fileName));
+        if (bytes == null || bytes.length == 0) {
+            throw new BusinessException("knowledge.upload.error.empty");
+        }
+        if (format == UploadFormat.PDF && !startsWith(bytes, "%PDF-")) {
+            throw new BusinessException("knowledge.upload.error.mismatch", "PDF");
+        }
+        if (format == UploadFormat.DOCX && !startsWith(bytes, "PK\u0003\u0004")) {
+            throw new BusinessException("knowledge.upload.error.mismatch", "DOCX");
+        }
+        return format;
+    }
+
     public static List<Section> extract(String fileName, byte[] bytes) {
         UploadFormat format = UploadFormat.ofFileName(fileName)
                 .orElseThrow(() -> new BusinessException("knowledge.upload.error.format", fileName));

@@ -196,6 +196,27 @@ public class KnowledgeIndex implements DisposableBean {
         drainUploads();
     }
 
+    /**
+     * Same as {@link #uploadsChanged()} but now, waiting for a running build or update, and failing loudly: the
+     * background upload indexer must know whether its document made it into the index.
+     */
+    void syncUploadsNow() throws IOException {
+        uploadsDirty = true;
+        if (manager == null) {
+            return; // the first build reads the uploaded documents itself, or drains them right after
+        }
+        WRITE_LOCK.lock();
+        try {
+            uploadsDirty = false;
+            syncUploadsLocked();
+        } catch (IOException | RuntimeException e) {
+            uploadsDirty = true;
+            throw e;
+        } finally {
+            WRITE_LOCK.unlock();
+        }
+    }
+
     private void drainUploads() {
         while (uploadsDirty && manager != null && WRITE_LOCK.tryLock()) {
             try {
@@ -540,6 +561,9 @@ public class KnowledgeIndex implements DisposableBean {
     }
 
     // ---------------------------------------------------------------- documents
+
+    /** Upper bound of every passage weight below (the search's pruning relies on it). */
+    static final float MAX_WEIGHT = 2.0f;
 
     static float weight(LegalArticle.Emphasis emphasis, boolean inForce) {
         float w = switch (emphasis) {

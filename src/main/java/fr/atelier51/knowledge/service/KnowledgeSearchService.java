@@ -14,22 +14,18 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.QueryBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -68,6 +64,11 @@ public class KnowledgeSearchService {
     static final int MAX_QUERY_CHARS = 600;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    // compiled once: a search runs them on every query and hit
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern QUOTES = Pattern.compile("[\"«»“”]");
+    private static final Pattern CRUMB_SPLIT = Pattern.compile(Pattern.quote(CRUMB_SEPARATOR));
     private static final Pattern QUOTED = Pattern.compile("[\"«“]([^\"«»“”]{2,200})[\"»”]");
 
     private final KnowledgeIndex index;
@@ -107,20 +108,11 @@ public class KnowledgeSearchService {
                 return new KnowledgeResults(0, millisSince(start), List.of(), jumpTo,
                         jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
             }
-            Query filtered = new BooleanQuery.Builder()
-                    .add(built.get().main(), Occur.MUST)
-                    .add(filter(q), Occur.FILTER)
-                    .build();
-            // Plain relevance first (dynamic pruning skips non-competitive matches), then the static weight
-            // (Article 51 core, notes, not in force) multiplies the scores of the best candidates only.
-            TopDocs top = searcher.search(filtered, Math.max(RESCORE_WINDOW, q.limit() * 4 + 20));
-            ScoreDoc[] ranked = reweight(searcher.getIndexReader(), top.scoreDocs);
-            Map<String, ScoreDoc> bestByUnit = new LinkedHashMap<>();
-            String[] units = units(searcher.getIndexReader(), ranked);
-            for (int i = 0; i < ranked.length && bestByUnit.size() < q.limit(); i++) {
-                bestByUnit.putIfAbsent(units[i], ranked[i]);
-            }
-            List<ScoreDoc> chosen = new ArrayList<>(bestByUnit.values());
+            Query ranked = ranked(built.get().main(), q);
+            // The static weight is inside the query (pruning kept) and the collector keeps the best passage of
+            // each article, note or document: the page comes out of one pass of the searcher.
+            TopUnitsCollector top = searcher.search(ranked, TopUnitsCollector.manager(q.limit(), UNIT));
+            List<ScoreDoc> chosen = List.of(top.top());
             var stored = searcher.storedFields();
             Map<Integer, Document> docs = new HashMap<>();
             for (ScoreDoc sd : chosen) {
@@ -131,65 +123,49 @@ public class KnowledgeSearchService {
             for (int i = 0; i < chosen.size(); i++) {
                 hits.add(hit(docs.get(chosen.get(i).doc), snippets[i], chosen.get(i).score, today));
             }
-            long total = top.totalHits.value();
+            long total = top.totalHits();
             return new KnowledgeResults(total, millisSince(start), hits, jumpTo,
                     hits.isEmpty() ? "knowledge.search.no-result" : null, false);
         });
     }
 
-    /** Candidates re-weighted by their static weight; enough for the weight (at most ×2) to reorder the top. */
-    static final int RESCORE_WINDOW = 200;
+    /**
+     * The exact Lucene query a search runs (relevance × static weight, with the filters), or empty when the text
+     * has nothing to search. Public for the benchmark, whose bare-Lucene baseline runs this very object.
+     */
+    public Optional<Query> luceneQuery(KnowledgeQuery q) {
+        String text = sanitise(q.text());
+        if (text.isBlank() || index.state() != KnowledgeIndex.State.READY) {
+            return Optional.empty();
+        }
+        return index.withSearcher(searcher -> buildQuery(text, searcher.getIndexReader()).map(b -> ranked(b.main(), q)));
+    }
 
-    private static final Set<String> HIT_FIELDS = Set.of(SOURCE, TEXT, CRUMBS, ANCHOR, REF, ETAT, FROM, TO, CODE_SHORT,
+    /** Stored fields a hit reads (the benchmark's baseline reads the same). */
+    public static Set<String> hitFields() {
+        return HIT_FIELDS;
+    }
+
+    /** The few distinct filters in use (day, sources, code), each computed once per segment. */
+    private final Map<Query, CachedFilterQuery> filters = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Query, CachedFilterQuery> eldest) {
+                    return size() > 32;
+                }
+            });
+
+    private Query ranked(Query main, KnowledgeQuery q) {
+        Query filtered = new BooleanQuery.Builder()
+                .add(main, Occur.MUST)
+                .add(filters.computeIfAbsent(filter(q), CachedFilterQuery::new), Occur.FILTER)
+                .build();
+        return new StaticWeightQuery(filtered, WEIGHT, KnowledgeIndex.MAX_WEIGHT);
+    }
+
+    static final Set<String> HIT_FIELDS = Set.of(SOURCE, TEXT, CRUMBS, ANCHOR, REF, ETAT, FROM, TO, CODE_SHORT,
             UNIT, CODE, TITLE, LEGI_ID, NOTE_ID, "noteTitle", "sectionTitle", UPDATED, EMPHASIS, UPLOAD_ID, UPLOAD_TITLE,
             UPLOAD_FILE, UPLOAD_BY);
-
-    /** Multiplies each candidate's score by the passage's weight (doc values) and sorts again. */
-    private static ScoreDoc[] reweight(IndexReader reader, ScoreDoc[] docs) throws IOException {
-        ScoreDoc[] byDoc = docs.clone();
-        Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
-        List<LeafReaderContext> leaves = reader.leaves();
-        int leaf = -1;
-        NumericDocValues weights = null;
-        for (ScoreDoc sd : byDoc) {
-            int l = ReaderUtil.subIndex(sd.doc, leaves);
-            if (l != leaf) {
-                leaf = l;
-                weights = leaves.get(l).reader().getNumericDocValues(WEIGHT);
-            }
-            int local = sd.doc - leaves.get(l).docBase;
-            if (weights != null && weights.advanceExact(local)) {
-                sd.score *= Float.intBitsToFloat((int) weights.longValue());
-            }
-        }
-        ScoreDoc[] result = docs.clone();
-        Arrays.sort(result, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
-        return result;
-    }
-
-    /** The unit of citation of each doc (doc values, no stored-field decompression). */
-    private static String[] units(IndexReader reader, ScoreDoc[] docs) throws IOException {
-        Integer[] order = new Integer[docs.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
-        String[] units = new String[docs.length];
-        List<LeafReaderContext> leaves = reader.leaves();
-        int leaf = -1;
-        SortedDocValues values = null;
-        for (int i : order) {
-            int l = ReaderUtil.subIndex(docs[i].doc, leaves);
-            if (l != leaf) {
-                leaf = l;
-                values = leaves.get(l).reader().getSortedDocValues(UNIT);
-            }
-            int local = docs[i].doc - leaves.get(l).docBase;
-            units[i] = values != null && values.advanceExact(local) ? values.lookupOrd(values.ordValue()).utf8ToString()
-                    : "doc:" + docs[i].doc;
-        }
-        return units;
-    }
 
     /** A suggestion while typing: an article whose number starts with what is typed, a note, a document. */
     public record Suggestion(String label, SourceKind source, String url) {
@@ -295,7 +271,7 @@ public class KnowledgeSearchService {
     public boolean hasArticle(String ref) {
         requireReader();
         return index.state() == KnowledgeIndex.State.READY
-                && index.withSearcher(searcher -> findArticleDoc(searcher, ref, null).isPresent());
+                && index.withSearcher(searcher -> findArticleDoc(searcher, ref, null, UNIT_FIELDS).isPresent());
     }
 
     public Optional<Note> note(String id) {
@@ -328,7 +304,7 @@ public class KnowledgeSearchService {
             return "";
         }
         String s = raw.length() > MAX_QUERY_CHARS * 2 ? raw.substring(0, MAX_QUERY_CHARS * 2) : raw;
-        s = s.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").replaceAll("\\s+", " ").strip();
+        s = SPACES.matcher(CONTROLS.matcher(s).replaceAll(" ")).replaceAll(" ").strip();
         if (s.length() > MAX_QUERY_CHARS) {
             int cut = s.lastIndexOf(' ', MAX_QUERY_CHARS);
             s = s.substring(0, cut > MAX_QUERY_CHARS / 2 ? cut : MAX_QUERY_CHARS);
@@ -336,7 +312,7 @@ public class KnowledgeSearchService {
         return s;
     }
 
-    private Optional<String> referenceTarget(String text, String codeId) {
+    Optional<String> referenceTarget(String text, String codeId) {
         Optional<String> only = ArticleRefs.onlyReference(text);
         List<String> candidates = new ArrayList<>();
         only.ifPresent(candidates::add);
@@ -353,10 +329,10 @@ public class KnowledgeSearchService {
     }
 
     /**
-     * The query for a text and the query for its snippets: only the text field's terms, so that the highlighter
+     * The query for a text and the terms of its snippets: only the text field's terms, so that the snippets
      * reads their offsets from the postings and needs no per-document matching of the whole query.
      */
-    record Built(Query main, Query highlight) {
+    record Built(Query main, List<String> highlight) {
     }
 
     /** The query for a sanitised text; fuzzy matching only for words the index does not know (typos). */
@@ -387,7 +363,7 @@ public class KnowledgeSearchService {
         while (quoted.find()) {
             add(b, qb.createPhraseQuery(TEXT, quoted.group(1), 0), 3f);
         }
-        String plain = words.replaceAll("[\"«»“”]", " ");
+        String plain = QUOTES.matcher(words).replaceAll(" ");
         List<String> textTerms = FrenchAnalyzers.terms(analyzer, TEXT, plain);
         if (textTerms.size() > 64) {
             textTerms = textTerms.subList(0, 64);
@@ -395,10 +371,12 @@ public class KnowledgeSearchService {
         }
         highlightTerms.addAll(textTerms);
         if (!textTerms.isEmpty()) {
-            clauses += add(b, qb.createBooleanQuery(TEXT, plain, Occur.SHOULD), 1f);
-            clauses += add(b, qb.createBooleanQuery(EXACT, plain, Occur.SHOULD), 0.4f);
-            clauses += add(b, qb.createBooleanQuery(TITLE, plain, Occur.SHOULD), 1.2f);
-            clauses += add(b, qb.createBooleanQuery(CRUMBS, plain, Occur.SHOULD), 0.3f);
+            // one clause per word and field (what QueryBuilder makes, flattened), from one analysis per analyzer:
+            // the text, title and crumbs fields share the text analyzer
+            clauses += addTerms(b, TEXT, textTerms, 1f);
+            clauses += addTerms(b, EXACT, FrenchAnalyzers.terms(analyzer, EXACT, plain), 0.4f);
+            clauses += addTerms(b, TITLE, textTerms, 1.2f);
+            clauses += addTerms(b, CRUMBS, textTerms, 0.3f);
             if (textTerms.size() >= 2) {
                 clauses += add(b, qb.createPhraseQuery(TEXT, plain, 3), 1.5f);
             }
@@ -418,9 +396,15 @@ public class KnowledgeSearchService {
         if (clauses == 0) {
             return Optional.empty();
         }
-        BooleanQuery.Builder h = new BooleanQuery.Builder();
-        highlightTerms.stream().limit(64).forEach(t -> h.add(new TermQuery(new Term(TEXT, t)), Occur.SHOULD));
-        return Optional.of(new Built(b.build(), h.build()));
+        return Optional.of(new Built(b.build(), highlightTerms.stream().limit(64).toList()));
+    }
+
+    private static int addTerms(BooleanQuery.Builder b, String field, List<String> terms, float boost) {
+        for (String term : terms) {
+            Query q = new TermQuery(new Term(field, term));
+            b.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
+        }
+        return terms.size();
     }
 
     /**
@@ -442,7 +426,7 @@ public class KnowledgeSearchService {
         return 1;
     }
 
-    private static Query filter(KnowledgeQuery q) {
+    static Query filter(KnowledgeQuery q) {
         BooleanQuery.Builder f = new BooleanQuery.Builder();
         f.add(new TermQuery(new Term(TYPE, TYPE_PASSAGE)), Occur.FILTER);
         if (q.sources().size() < SourceKind.values().length) {
@@ -466,58 +450,29 @@ public class KnowledgeSearchService {
         return f.build();
     }
 
-    private String[] highlight(IndexSearcher searcher, Query query, List<ScoreDoc> chosen, Map<Integer, Document> docs)
-            throws IOException {
-        String[] result = new String[chosen.size()];
-        if (chosen.isEmpty()) {
-            return result;
-        }
-        int[] ids = chosen.stream().mapToInt(sd -> sd.doc).toArray();
-        // one max-passages value per field; results come back in the order of the given ids
-        Map<String, String[]> map = highlighter(searcher, docs).highlightFields(new String[]{TEXT}, query, ids, new int[]{2});
-        String[] texts = map.get(TEXT);
-        for (int i = 0; i < result.length; i++) {
-            result[i] = texts == null ? null : texts[i];
-        }
-        return result;
-    }
-
     private static final int MAX_HIGHLIGHT_CHARS = 20_000;
 
-    /**
-     * Offsets come from the postings (indexed with offsets): no re-analysis, no per-document query matching; the
-     * text is the one already read for the hits (stored fields are not decompressed twice).
-     */
-    private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Document> docs) {
-        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(MAX_HIGHLIGHT_CHARS)
-                .withWeightMatches(false)
-                .withHighlightPhrasesStrictly(false)
-                .withHandleMultiTermQuery(false);
-        return new UnifiedHighlighter(builder) {
-            @Override
-            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator it, int cacheCharsThreshold)
-                    throws IOException {
-                List<CharSequence[]> values = new ArrayList<>();
-                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                    Document d = docs.get(doc);
-                    String text = d == null || d.get(TEXT) == null ? "" : d.get(TEXT);
-                    values.add(new CharSequence[]{text.length() > MAX_HIGHLIGHT_CHARS ? text.substring(0, MAX_HIGHLIGHT_CHARS) : text});
-                }
-                return values;
-            }
-        };
+    /** Snippets of the hits shown (two fragments each), from the offsets in the postings and the loaded text. */
+    String[] highlight(IndexSearcher searcher, List<String> terms, List<ScoreDoc> chosen, Map<Integer, Document> docs)
+            throws IOException {
+        int[] ids = new int[chosen.size()];
+        String[] texts = new String[chosen.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = chosen.get(i).doc;
+            String text = docs.get(ids[i]).get(TEXT);
+            texts[i] = text != null && text.length() > MAX_HIGHLIGHT_CHARS ? text.substring(0, MAX_HIGHLIGHT_CHARS) : text;
+        }
+        return PostingsSnippets.of(searcher.getIndexReader(), TEXT, terms, ids, texts, 2);
     }
 
     // ---------------------------------------------------------------- mapping
 
-    private KnowledgeHit hit(Document d, String snippet, float score, LocalDate today) {
+    KnowledgeHit hit(Document d, String snippet, float score, LocalDate today) {
         SourceKind source = SourceKind.valueOf(d.get(SOURCE));
         String text = d.get(TEXT);
         String safeSnippet = snippet != null && !snippet.isBlank() ? snippet
                 : escape(text.length() > 300 ? text.substring(0, 300) + " …" : text);
-        List<String> crumbs = List.of(d.get(CRUMBS).split(Pattern.quote(CRUMB_SEPARATOR)));
+        List<String> crumbs = List.of(CRUMB_SPLIT.split(d.get(CRUMBS)));
         String anchor = d.get(ANCHOR);
         if (source == SourceKind.OFFICIAL) {
             String ref = d.get(REF);
@@ -574,6 +529,12 @@ public class KnowledgeSearchService {
     }
 
     private Optional<Document> findArticleDoc(IndexSearcher searcher, String ref, String codeId) throws IOException {
+        return findArticleDoc(searcher, ref, codeId, null);
+    }
+
+    /** The article record of a reference; {@code fields} null loads them all (the article page needs its HTML). */
+    private Optional<Document> findArticleDoc(IndexSearcher searcher, String ref, String codeId, Set<String> fields)
+            throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(TYPE, TYPE_ARTICLE)), Occur.FILTER)
                 .add(new TermQuery(new Term(REF, ref)), Occur.FILTER);
@@ -582,12 +543,15 @@ public class KnowledgeSearchService {
         }
         TopDocs top = searcher.search(b.build(), 10);
         List<Document> docs = new ArrayList<>();
+        var stored = searcher.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
-            docs.add(searcher.storedFields().document(sd.doc));
+            docs.add(fields == null ? stored.document(sd.doc) : stored.document(sd.doc, fields));
         }
         List<String> order = index.codes();
         return docs.stream().min((x, y) -> Integer.compare(rank(order, x.get(CODE)), rank(order, y.get(CODE))));
     }
+
+    private static final Set<String> UNIT_FIELDS = Set.of(UNIT, CODE);
 
     private static int rank(List<String> order, String code) {
         int i = order.indexOf(code);
@@ -595,7 +559,7 @@ public class KnowledgeSearchService {
     }
 
     private Optional<String> findUnit(IndexSearcher searcher, String ref, String codeId) throws IOException {
-        return findArticleDoc(searcher, ref, codeId).map(d -> d.get(UNIT));
+        return findArticleDoc(searcher, ref, codeId, UNIT_FIELDS).map(d -> d.get(UNIT));
     }
 
     private Optional<String> findUnitUnchecked(IndexSearcher searcher, String ref, String codeId) {
@@ -617,7 +581,7 @@ public class KnowledgeSearchService {
     }
 
     private static LegalArticle toArticle(Document d) {
-        List<String> crumbs = List.of(d.get(ARTICLE_CRUMBS).split(Pattern.quote(CRUMB_SEPARATOR)));
+        List<String> crumbs = List.of(CRUMB_SPLIT.split(d.get(ARTICLE_CRUMBS)));
         String emphasis = d.get(EMPHASIS);
         return new LegalArticle(d.get(CODE), d.get("codeTitle"), d.get(CODE_SHORT), d.get(REF), d.get(LEGI_ID), d.get(CID),
                 emptyToNull(d.get(ETAT)), date(d.get(FROM)), date(d.get(TO)),

@@ -41,10 +41,14 @@ public class KnowledgeUploadService {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeUploadService.class);
 
-    /** What the admin page lists. */
+    /**
+     * What the admin page lists. {@code status}: PENDING (extraction and indexing running), INDEXED, FAILED with
+     * {@code failureKey} and its arguments; {@code pendingFileName} is a replacement being processed.
+     */
     public record UploadInfo(long id, String title, String fileName, UploadFormat format, long sizeBytes, int passages,
                              String addedBy, Instant addedAt, String updatedBy, Instant updatedAt, int revision,
-                             boolean editable) {
+                             boolean editable, KnowledgeUpload.Status status, String failureKey, Object[] failureArgs,
+                             String pendingFileName) {
     }
 
     /** An uploaded document as its page shows it. */
@@ -55,23 +59,25 @@ public class KnowledgeUploadService {
     private final UploadPassageRepository passages;
     private final CurrentAccount currentAccount;
     private final KnowledgeIndex index;
+    private final UploadIndexer indexer;
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
     private final Path folder;
     private final long maxBytes;
 
     public KnowledgeUploadService(KnowledgeUploadRepository uploads, UploadPassageRepository passages,
-                                  CurrentAccount currentAccount, KnowledgeIndex index, PlatformTransactionManager transactions,
-                                  @Value("${atelier51.knowledge.uploads-dir:${atelier51.data-dir}/uploads}") String folder,
+                                  CurrentAccount currentAccount, KnowledgeIndex index, UploadIndexer indexer,
+                                  PlatformTransactionManager transactions,
                                   @Value("${atelier51.knowledge.upload-max-mb:20}") int maxMegabytes) {
         this.uploads = uploads;
         this.passages = passages;
         this.currentAccount = currentAccount;
         this.index = index;
+        this.indexer = indexer;
         this.tx = new TransactionTemplate(transactions);
         this.readTx = new TransactionTemplate(transactions);
         this.readTx.setReadOnly(true);
-        this.folder = Path.of(folder).toAbsolutePath().normalize();
+        this.folder = indexer.folder(); // one resolution of the setting: a test data dir may be random
         this.maxBytes = maxMegabytes * 1024L * 1024L;
     }
 
@@ -104,7 +110,26 @@ public class KnowledgeUploadService {
         });
     }
 
-    /** Adds a document; the title defaults to the file name. */
+    /** One document as the admin page shows it (after a state change it heard of). */
+    public java.util.Optional<UploadInfo> find(long id) {
+        Account me = requireContributor();
+        return readTx.execute(s -> uploads.findById(id).map(u -> info(u, me)));
+    }
+
+    /** Called with a document's id whenever its background processing changed its state (another thread). */
+    public Runnable onStateChange(java.util.function.LongConsumer listener) {
+        return indexer.addListener(listener);
+    }
+
+    /** Waits until every queued document is processed (tests). */
+    public boolean awaitProcessed(long timeout, java.util.concurrent.TimeUnit unit) {
+        return indexer.awaitIdle(timeout, unit) && index.awaitIdle(timeout, unit);
+    }
+
+    /**
+     * Adds a document; the title defaults to the file name. Quick checks happen now; the document is then PENDING
+     * while its text is extracted and indexed in the background.
+     */
     public UploadInfo upload(String title, String fileName, byte[] bytes) {
         Account me = requireContributor();
         Prepared p = prepare(fileName, bytes);
@@ -114,12 +139,10 @@ public class KnowledgeUploadService {
             Long id = tx.execute(s -> {
                 KnowledgeUpload u = new KnowledgeUpload(cleanTitle, me, Instant.now());
                 u.setFile(p.fileName, p.format, bytes.length, p.sha256, stored.getFileName().toString(), me, Instant.now());
-                u = uploads.save(u);
-                savePassages(u.getId(), p.sections);
-                return u.getId();
+                return uploads.save(u).getId();
             });
-            log.info("Knowledge upload {} added by {}: {} ({} passages)", id, me.getEmail(), p.fileName, p.sections.size());
-            index.uploadsChanged();
+            log.info("Knowledge upload {} added by {}: {} (queued for extraction)", id, me.getEmail(), p.fileName);
+            indexer.submit(id);
             return readTx.execute(s -> info(uploads.findById(id).orElseThrow(), me));
         } catch (RuntimeException e) {
             deleteQuietly(stored);
@@ -127,67 +150,64 @@ public class KnowledgeUploadService {
         }
     }
 
-    /** Replaces the file (and the passages) of a document; its title is kept unless a new one is given. */
+    /**
+     * Replaces the file of a document; its title is kept unless a new one is given. The current version stays
+     * searchable until the new file is extracted and indexed, and stays if the new file is refused.
+     */
     public UploadInfo replace(long id, String title, String fileName, byte[] bytes) {
         Account me = requireContributor();
-        KnowledgeUpload existing = readTx.execute(s -> editable(id, me));
+        readTx.execute(s -> editable(id, me));
         Prepared p = prepare(fileName, bytes);
         Path stored = store(p);
-        String previousFile = existing.getStoredName();
+        String dropped;
         try {
-            tx.execute(s -> {
+            dropped = tx.execute(s -> {
                 KnowledgeUpload u = editable(id, me);
                 if (title != null && !title.isBlank()) {
                     u.setTitle(title(title, p.fileName));
                 }
-                u.setFile(p.fileName, p.format, bytes.length, p.sha256, stored.getFileName().toString(), me, Instant.now());
-                passages.deleteByUpload(id);
-                passages.flush();
-                savePassages(id, p.sections);
-                return null;
+                String previousPending = u.getPendingStoredName();
+                u.setPending(stored.getFileName().toString(), p.fileName, me);
+                return previousPending;
             });
         } catch (RuntimeException e) {
             deleteQuietly(stored);
             throw e;
         }
-        deleteQuietly(folder.resolve(previousFile));
-        log.info("Knowledge upload {} replaced by {}: {} ({} passages)", id, me.getEmail(), p.fileName, p.sections.size());
-        index.uploadsChanged();
+        if (dropped != null) {
+            deleteQuietly(folder.resolve(dropped)); // an earlier replacement still waiting: this one wins
+        }
+        log.info("Knowledge upload {} replaced by {}: {} (queued for extraction)", id, me.getEmail(), p.fileName);
+        indexer.submit(id);
         return readTx.execute(s -> info(uploads.findById(id).orElseThrow(), me));
     }
 
     public void remove(long id) {
         Account me = requireContributor();
-        String storedName = tx.execute(s -> {
+        List<String> files = tx.execute(s -> {
             KnowledgeUpload u = editable(id, me);
             passages.deleteByUpload(id);
             uploads.delete(u);
-            return u.getStoredName();
+            return java.util.stream.Stream.of(u.getStoredName(), u.getPendingStoredName()).filter(java.util.Objects::nonNull).toList();
         });
-        deleteQuietly(folder.resolve(storedName));
+        files.forEach(f -> deleteQuietly(folder.resolve(f)));
         log.info("Knowledge upload {} removed by {}", id, me.getEmail());
         index.uploadsChanged();
     }
 
     // ---------------------------------------------------------------- internals
 
-    private record Prepared(String fileName, UploadFormat format, byte[] bytes, String sha256,
-                            List<DocumentExtractor.Section> sections) {
+    private record Prepared(String fileName, UploadFormat format, byte[] bytes, String sha256) {
     }
 
-    /** Every check and the whole extraction, before anything is written. */
+    /** The quick checks, before anything is written (the extraction runs in the background). */
     private Prepared prepare(String rawFileName, byte[] bytes) {
         String fileName = fileName(rawFileName);
-        UploadFormat format = UploadFormat.ofFileName(fileName)
-                .orElseThrow(() -> new BusinessException("knowledge.upload.error.format", fileName));
-        if (bytes == null || bytes.length == 0) {
-            throw new BusinessException("knowledge.upload.error.empty");
-        }
-        if (bytes.length > maxBytes) {
+        if (bytes != null && bytes.length > maxBytes) {
             throw new BusinessException("knowledge.upload.error.too-large", maxMegabytes());
         }
-        List<DocumentExtractor.Section> sections = DocumentExtractor.extract(fileName, bytes);
-        return new Prepared(fileName, format, bytes, sha256(bytes), sections);
+        UploadFormat format = DocumentExtractor.precheck(fileName, bytes);
+        return new Prepared(fileName, format, bytes, sha256(bytes));
     }
 
     private Path store(Prepared p) {
@@ -202,13 +222,6 @@ public class KnowledgeUploadService {
         } catch (IOException e) {
             log.error("Cannot store an uploaded document under {}", folder, e);
             throw new BusinessException("knowledge.upload.error.storage");
-        }
-    }
-
-    private void savePassages(Long uploadId, List<DocumentExtractor.Section> sections) {
-        for (int i = 0; i < sections.size(); i++) {
-            DocumentExtractor.Section s = sections.get(i);
-            passages.save(new UploadPassage(uploadId, i, s.anchor(), s.heading(), s.text()));
         }
     }
 
@@ -234,9 +247,10 @@ public class KnowledgeUploadService {
 
     private UploadInfo info(KnowledgeUpload u, Account me) {
         int count = (int) passages.countByUploadId(u.getId());
+        Object[] args = u.getFailureArg() == null ? new Object[0] : u.getFailureArg().split(UploadIndexer.ARG_SEPARATOR);
         return new UploadInfo(u.getId(), u.getTitle(), u.getFileName(), u.getFormat(), u.getSizeBytes(), count,
                 u.getAddedBy().getDisplayName(), u.getAddedAt(), u.getUpdatedBy().getDisplayName(), u.getUpdatedAt(),
-                u.getRevision(), mayEdit(u, me));
+                u.getRevision(), mayEdit(u, me), u.getStatus(), u.getFailureKey(), args, u.getPendingFileName());
     }
 
     /** The file's own name, without any folder a browser may send, and without control characters. */
@@ -257,7 +271,7 @@ public class KnowledgeUploadService {
         return t;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

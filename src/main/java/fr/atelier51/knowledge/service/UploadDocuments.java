@@ -41,7 +41,7 @@ public class UploadDocuments {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             uploads.findAll().stream().sorted(Comparator.comparing(KnowledgeUpload::getId))
-                    .forEach(u -> sha.update((u.getId() + ":" + u.getRevision() + ";").getBytes(StandardCharsets.UTF_8)));
+                    .forEach(u -> sha.update((u.getId() + ":" + u.getRevision() + ":" + u.getStatus() + ";").getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,14 +1,19 @@
 package fr.atelier51.knowledge.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -21,20 +26,19 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.knowledge.domain.KnowledgeUpload;
 import fr.atelier51.knowledge.domain.UploadFormat;
 import fr.atelier51.knowledge.service.KnowledgeAdminService;
 import fr.atelier51.knowledge.service.KnowledgeIndex;
 import fr.atelier51.knowledge.service.KnowledgeUploadService;
 import fr.atelier51.knowledge.service.KnowledgeUploadService.UploadInfo;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -43,7 +47,8 @@ import java.util.Locale;
 
 /**
  * Admins and coaches manage the uploaded documents of the knowledge base (add, replace, remove) and see the
- * index; admins can rebuild it, with a progress bar refreshed by polling while the job runs.
+ * index; admins can rebuild it, with a progress bar refreshed by polling while the job runs. Uploads are extracted
+ * and indexed in the background: each document shows its state (en cours, indexé, échec and why), pushed live.
  */
 @Route("admin/knowledge")
 @PageTitle("Base de connaissances — administration")
@@ -89,12 +94,14 @@ public class KnowledgeAdminView extends VerticalLayout {
                 .setHeader(getTranslation("knowledge.admin.col.title")).setFlexGrow(3);
         grid.addColumn(u -> u.fileName() + " (" + size(u.sizeBytes()) + ")").setHeader(getTranslation("knowledge.admin.col.file")).setFlexGrow(2);
         grid.addColumn(UploadInfo::passages).setHeader(getTranslation("knowledge.admin.col.passages"));
+        grid.addComponentColumn(this::state).setKey("state").setHeader(getTranslation("knowledge.admin.col.state")).setFlexGrow(3);
         grid.addColumn(u -> getTranslation("knowledge.admin.by-on", u.addedBy(), dates.format(u.addedAt())))
                 .setHeader(getTranslation("knowledge.admin.col.added")).setFlexGrow(2);
         grid.addColumn(u -> u.revision() <= 1 ? "" : getTranslation("knowledge.admin.by-on", u.updatedBy(), dates.format(u.updatedAt())))
                 .setHeader(getTranslation("knowledge.admin.col.replaced")).setFlexGrow(2);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("knowledge.admin.col.actions")).setFlexGrow(2);
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // failure reasons are sentences
 
         indexStatus.setId("index-status");
         progress.setId("index-progress");
@@ -140,20 +147,98 @@ public class KnowledgeAdminView extends VerticalLayout {
         }));
     }
 
-    /** Adds a document (called with the uploaded bytes, in the UI's lock). */
+    /**
+     * Adds a document (called with the uploaded bytes, in the UI's lock): quick checks answer at once, then the
+     * document is "en cours" and its extraction runs in the background; its end is pushed to this page.
+     */
     void receive(String titleValue, String fileName, byte[] bytes) {
         handle(() -> {
             UploadInfo added = uploads.upload(titleValue, fileName, bytes);
+            waiting.put(added.id(), false);
             title.clear();
-            return getTranslation("knowledge.admin.upload.done", added.title(), added.passages());
+            return getTranslation("knowledge.admin.upload.queued", added.title());
         });
     }
 
     void receiveReplacement(long id, String fileName, byte[] bytes) {
         handle(() -> {
             UploadInfo replaced = uploads.replace(id, null, fileName, bytes);
-            return getTranslation("knowledge.admin.replace.done", replaced.title(), replaced.passages());
+            waiting.put(replaced.id(), true);
+            return getTranslation("knowledge.admin.replace.queued", replaced.title(), fileName);
         });
+    }
+
+    /** Documents this page uploaded and waits for (id → is a replacement), to tell the uploader how it ended. */
+    private final java.util.Map<Long, Boolean> waiting = new java.util.HashMap<>();
+    private Runnable stateListener;
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        // the background thread has no signed-in user: the page's own is used for its reads
+        SecurityContext context = SecurityContextHolder.getContext();
+        stateListener = uploads.onStateChange(id -> {
+            try {
+                ui.access(() -> DelegatingSecurityContextRunnable.create(() -> stateChanged(id), context).run());
+            } catch (UIDetachedException e) {
+                // the page was closed meanwhile; the admin page shows the state next time
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (stateListener != null) {
+            stateListener.run();
+            stateListener = null;
+        }
+        super.onDetach(event);
+    }
+
+    /** A document's background processing ended or moved on (pushed, in the UI's lock). */
+    void stateChanged(long id) {
+        refreshList();
+        Boolean replacement = waiting.get(id);
+        if (replacement == null) {
+            return;
+        }
+        uploads.find(id).filter(u -> u.status() != KnowledgeUpload.Status.PENDING).ifPresent(u -> {
+            waiting.remove(id);
+            if (u.status() == KnowledgeUpload.Status.INDEXED) {
+                String message = getTranslation(replacement ? "knowledge.admin.replace.done" : "knowledge.admin.upload.done",
+                        u.title(), u.passages());
+                uploadStatus.setText(message);
+                uploadStatus.removeClassName("error");
+                Notification.show(message).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } else {
+                showError(getTranslation("knowledge.admin.upload.failed", u.title(), reason(u)));
+            }
+        });
+    }
+
+    private String reason(UploadInfo u) {
+        return u.failureKey() == null ? "" : getTranslation(u.failureKey(), u.failureArgs());
+    }
+
+    /** The state cell: en cours / indexé / échec with the reason (and whether the previous version stays). */
+    private Span state(UploadInfo u) {
+        Span span = new Span();
+        span.setId("state-" + u.id());
+        span.getElement().getThemeList().add("badge");
+        switch (u.status()) {
+            case PENDING -> span.setText(getTranslation("knowledge.upload.state.PENDING"));
+            case INDEXED -> {
+                span.setText(getTranslation("knowledge.upload.state.INDEXED"));
+                span.getElement().getThemeList().add("success");
+            }
+            case FAILED -> {
+                span.setText(getTranslation("knowledge.upload.state.FAILED", reason(u))
+                        + (u.passages() > 0 ? " " + getTranslation("knowledge.upload.state.previous-kept") : ""));
+                span.getElement().getThemeList().add("error");
+            }
+        }
+        return span;
     }
 
     void tooLarge() {
@@ -278,59 +363,5 @@ public class KnowledgeAdminView extends VerticalLayout {
             return String.format(Locale.FRANCE, "%d Ko", Math.max(1, bytes / 1024));
         }
         return String.format(Locale.FRANCE, "%.1f Mo", bytes / (1024.0 * 1024.0));
-    }
-
-    /** What to do with a complete upload. */
-    @FunctionalInterface
-    interface Received extends java.io.Serializable {
-        void accept(String fileName, byte[] bytes);
-    }
-
-    /**
-     * Reads the upload in the request thread, stopping at the size limit, then runs the callback in the UI's lock.
-     * A client that ignores the component's limit is refused without the server holding more than the limit.
-     */
-    static final class LimitedUpload implements UploadHandler {
-        private final long maxBytes;
-        private final Received received;
-
-        LimitedUpload(long maxBytes, Received received) {
-            this.maxBytes = maxBytes;
-            this.received = received;
-        }
-
-        @Override
-        public void handleUploadRequest(UploadEvent event) throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            boolean tooLarge = false;
-            try (InputStream in = event.getInputStream()) {
-                byte[] buffer = new byte[64 * 1024];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    if (out.size() + n > maxBytes) {
-                        tooLarge = true;
-                        break;
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
-            String fileName = event.getFileName();
-            byte[] bytes = tooLarge ? null : out.toByteArray();
-            if (tooLarge) {
-                event.reject();
-            }
-            UI ui = event.getUI();
-            ui.access(() -> {
-                if (bytes == null) {
-                    findView(ui).ifPresent(KnowledgeAdminView::tooLarge);
-                } else {
-                    received.accept(fileName, bytes);
-                }
-            });
-        }
-
-        private static java.util.Optional<KnowledgeAdminView> findView(UI ui) {
-            return ui.getCurrentView() instanceof KnowledgeAdminView v ? java.util.Optional.of(v) : java.util.Optional.empty();
-        }
     }
 }

@@ -64,6 +64,14 @@ public class UploadView extends VerticalLayout implements BeforeEnterObserver, H
         Anchor download = new Anchor(DownloadHandler.forFile(doc.file().toFile(), doc.info().fileName()),
                 getTranslation("knowledge.upload.download"));
         download.setId("upload-download");
+        Paragraph state = new Paragraph();
+        state.setId("upload-state");
+        switch (doc.info().status()) {
+            case PENDING -> state.setText(getTranslation("knowledge.upload.page.pending"));
+            case FAILED -> state.setText(getTranslation("knowledge.upload.page.failed", doc.info().failureKey() == null ? ""
+                    : getTranslation(doc.info().failureKey(), doc.info().failureArgs())));
+            case INDEXED -> state.setVisible(false);
+        }
         Div body = new Div();
         body.setId("upload-body");
         for (DocumentExtractor.Section s : doc.sections()) {
@@ -77,7 +85,7 @@ public class UploadView extends VerticalLayout implements BeforeEnterObserver, H
             section.add(text);
             body.add(section);
         }
-        add(new Anchor("knowledge", getTranslation("knowledge.back")), heading, meta, download, body);
+        add(new Anchor("knowledge", getTranslation("knowledge.back")), heading, meta, state, download, body);
     }
 
     @Override

@@ -1,0 +1,215 @@
+package fr.atelier51.knowledge.service;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Highlighted snippets of the hits shown, from the match offsets indexed in the postings of the text field: no
+ * re-analysis, and one term-dictionary seek and one postings enum per query term for all the hits of the page
+ * (Lucene's UnifiedHighlighter seeks every term again for every document, which was most of its cost here).
+ * The text is cut into fragments at full stops and line ends (at least {@link #MIN_FRAGMENT} characters, at most
+ * {@link #MAX_FRAGMENT}); the fragments with the most distinct query terms are shown, in text order, matches in
+ * {@code <mark>}, everything else HTML-escaped.
+ */
+final class PostingsSnippets {
+
+    static final int MIN_FRAGMENT = 160;
+    static final int MAX_FRAGMENT = 400;
+    private static final String ELLIPSIS = " … ";
+
+    private PostingsSnippets() {
+    }
+
+    /**
+     * @param docs  top-level doc ids of the hits
+     * @param texts the stored text of each hit (same order), possibly cut to a maximum length
+     * @return one snippet per hit, null for a hit where no term matched
+     */
+    static String[] of(IndexReader reader, String field, Collection<String> terms, int[] docs, String[] texts,
+                       int maxFragments) throws IOException {
+        List<int[]>[] matches = collect(reader, field, terms, docs);
+        String[] out = new String[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            out[i] = matches[i].isEmpty() || texts[i] == null ? null : snippet(texts[i], matches[i], maxFragments);
+        }
+        return out;
+    }
+
+    /** Match offsets {start, end, term number} per hit, walking each term's postings once over the sorted hits. */
+    @SuppressWarnings("unchecked")
+    private static List<int[]>[] collect(IndexReader reader, String field, Collection<String> terms, int[] docs)
+            throws IOException {
+        List<int[]>[] matches = new List[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            matches[i] = new ArrayList<>();
+        }
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+        List<LeafReaderContext> leaves = reader.leaves();
+        int from = 0;
+        while (from < order.length) {
+            int leafIndex = ReaderUtil.subIndex(docs[order[from]], leaves);
+            LeafReaderContext leaf = leaves.get(leafIndex);
+            int to = from;
+            while (to < order.length && docs[order[to]] < leaf.docBase + leaf.reader().maxDoc()) {
+                to++;
+            }
+            Terms fieldTerms = leaf.reader().terms(field);
+            if (fieldTerms != null && fieldTerms.hasOffsets()) {
+                TermsEnum te = fieldTerms.iterator();
+                PostingsEnum postings = null;
+                int termNumber = 0;
+                for (String term : terms) {
+                    termNumber++;
+                    if (!te.seekExact(new BytesRef(term))) {
+                        continue;
+                    }
+                    postings = te.postings(postings, PostingsEnum.OFFSETS);
+                    for (int k = from; k < to; k++) {
+                        int hit = order[k];
+                        int local = docs[hit] - leaf.docBase;
+                        int at = postings.docID() < local ? postings.advance(local) : postings.docID();
+                        if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                            break;
+                        }
+                        if (at == local) {
+                            for (int f = postings.freq(); f > 0; f--) {
+                                postings.nextPosition();
+                                matches[hit].add(new int[]{postings.startOffset(), postings.endOffset(), termNumber});
+                            }
+                        }
+                    }
+                }
+            }
+            from = to;
+        }
+        return matches;
+    }
+
+    private static String snippet(String text, List<int[]> found, int maxFragments) {
+        List<int[]> marks = new ArrayList<>(found.size());
+        found.sort(Comparator.comparingInt(m -> m[0]));
+        int lastEnd = -1;
+        for (int[] m : found) {
+            if (m[0] >= lastEnd && m[1] <= text.length() && m[0] < m[1]) {
+                marks.add(m);
+                lastEnd = m[1];
+            }
+        }
+        if (marks.isEmpty()) {
+            return null;
+        }
+        List<int[]> fragments = fragments(text);
+        // score: distinct terms first, then number of matches; marks are sorted, so walk both lists together
+        int[] scores = new int[fragments.size()];
+        int[] firstMark = new int[fragments.size()];
+        int[] endMark = new int[fragments.size()];
+        int m = 0;
+        for (int f = 0; f < fragments.size(); f++) {
+            int[] frag = fragments.get(f);
+            while (m < marks.size() && marks.get(m)[0] < frag[0]) {
+                m++;
+            }
+            firstMark[f] = m;
+            long seen = 0;
+            int count = 0;
+            while (m < marks.size() && marks.get(m)[1] <= frag[1]) {
+                seen |= 1L << (marks.get(m)[2] & 63);
+                count++;
+                m++;
+            }
+            endMark[f] = m;
+            scores[f] = count == 0 ? 0 : Long.bitCount(seen) * 1000 + Math.min(count, 999);
+        }
+        Integer[] best = new Integer[fragments.size()];
+        for (int f = 0; f < best.length; f++) {
+            best[f] = f;
+        }
+        Arrays.sort(best, (a, b) -> scores[a] != scores[b] ? Integer.compare(scores[b], scores[a]) : Integer.compare(a, b));
+        int shown = 0;
+        boolean[] chosen = new boolean[fragments.size()];
+        for (int f : best) {
+            if (shown == maxFragments || scores[f] == 0) {
+                break;
+            }
+            chosen[f] = true;
+            shown++;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int f = 0; f < fragments.size(); f++) {
+            if (!chosen[f]) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append(ELLIPSIS);
+            }
+            int pos = fragments.get(f)[0];
+            for (int k = firstMark[f]; k < endMark[f]; k++) {
+                int[] mark = marks.get(k);
+                escape(out, text, pos, mark[0]);
+                out.append("<mark>");
+                escape(out, text, mark[0], mark[1]);
+                out.append("</mark>");
+                pos = mark[1];
+            }
+            escape(out, text, pos, fragments.get(f)[1]);
+        }
+        return out.toString().strip();
+    }
+
+    /** Fragments {start, end}: cut after a full stop or a line end once long enough, or at a space when too long. */
+    static List<int[]> fragments(String text) {
+        List<int[]> out = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        int lastSpace = -1;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                lastSpace = i;
+            }
+            int length = i + 1 - start;
+            if ((c == '.' || c == '\n') && length >= MIN_FRAGMENT) {
+                out.add(new int[]{start, i + 1});
+                start = i + 1;
+            } else if (length >= MAX_FRAGMENT && lastSpace > start) {
+                out.add(new int[]{start, lastSpace});
+                start = lastSpace;
+            }
+        }
+        if (start < n) {
+            out.add(new int[]{start, n});
+        }
+        return out;
+    }
+
+    private static void escape(StringBuilder out, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#x27;");
+                default -> out.append(c);
+            }
+        }
+    }
+}
