@@ -216,9 +216,14 @@ public class LetterService {
         }
 
         public void moveTo(SectionKey key, int anchor, int head) {
+            moveTo(key, anchor, head, -1);
+        }
+
+        /** A selection in the section's text at {@code version} (-1: unknown). */
+        public void moveTo(SectionKey key, int anchor, int head, long version) {
             Room room = rooms.get(projectId);
             if (room != null) {
-                room.update(sessionId, p -> p.at(key == null ? null : key.key(), anchor, head));
+                room.update(sessionId, p -> p.at(key == null ? null : key.key(), anchor, head, version));
             }
         }
 
@@ -237,7 +242,7 @@ public class LetterService {
         PresenceHandle handle = new PresenceHandle(projectId);
         Room room = rooms.computeIfAbsent(projectId, id -> new Room());
         String colour = COLOURS[(int) (Math.abs(caller.getId()) % COLOURS.length)];
-        room.join(new Presence(handle.sessionId, caller.getId(), caller.getDisplayName(), colour, null, 0, 0), listener, revoked);
+        room.join(new Presence(handle.sessionId, caller.getId(), caller.getDisplayName(), colour, null, 0, 0, -1), listener, revoked);
         return handle;
     }
 
