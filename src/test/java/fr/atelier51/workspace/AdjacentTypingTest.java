@@ -34,6 +34,8 @@ class AdjacentTypingTest {
         final SyncClient client;
         final LiveSection.Shadow shadow;
         final String alphabet;
+        /** When set, exactly these characters are typed, in order (then nothing). */
+        String script;
         final StringBuilder typed = new StringBuilder();
         int caret;
         int next;
@@ -50,6 +52,14 @@ class AdjacentTypingTest {
         }
 
         void type(Random random) {
+            if (script != null) {
+                if (next < script.length()) {
+                    String c = String.valueOf(script.charAt(next++));
+                    client.text = client.text.substring(0, caret) + c + client.text.substring(caret);
+                    caret++;
+                }
+                return;
+            }
             // Mostly letters, sometimes a space or a line break, as people write.
             int r = random.nextInt(10);
             String c = r == 0 ? " " : r == 1 ? "\n" : String.valueOf(alphabet.charAt(next++ % alphabet.length()));
@@ -139,14 +149,44 @@ class AdjacentTypingTest {
         assertThat(failures).as("%d runs failed", failures.size()).isEmpty();
     }
 
+    @Test
+    void theTwoBrowserScenarioGivesExactlyWhatEachPersonTyped() {
+        // CoEditingE2ETest: one presses Enter at the end of the first line and writes, the other at the end of the text.
+        String base = "Premier constat.\n\nSecond constat.";
+        String holder = "\nLes patients insuffisants cardiaques sortent trop tôt de l’hôpital. ";
+        String coach = "\nPréciser les données locales du Gers. ";
+        String expected = "Premier constat.\nLes patients insuffisants cardiaques sortent trop tôt de l’hôpital. "
+                + "\n\nSecond constat.\nPréciser les données locales du Gers. ";
+        List<String> failures = new ArrayList<>();
+        for (long seed = 0; seed < 300; seed++) {
+            String[] result = new String[1];
+            simulate(base, 16, holder, base.length(), coach, seed, result);
+            if (!expected.equals(result[0])) {
+                failures.add("seed " + seed + ": " + show(result[0]));
+            }
+        }
+        assertThat(failures).as("%d runs failed", failures.size()).isEmpty();
+    }
+
+    private static String simulate(String base, int caretA, String scriptA, int caretB, String scriptB, long seed,
+                                   String[] result) {
+        return run(base, caretA, scriptA, caretB, scriptB, seed, result);
+    }
+
     /** @return what went wrong, or null */
     private static String simulate(int caretA, int caretB, long seed) {
+        return run(BASE, caretA, null, caretB, null, seed, new String[1]);
+    }
+
+    private static String run(String base, int caretA, String scriptA, int caretB, String scriptB, long seed, String[] result) {
         Random random = new Random(seed);
         DiffSyncPropertyTest.MemoryLog log = new DiffSyncPropertyTest.MemoryLog();
-        log.versions.put(0L, BASE);
-        LiveSection section = new LiveSection(1, BASE, 0, log);
+        log.versions.put(0L, base);
+        LiveSection section = new LiveSection(1, base, 0, log);
         Typist a = new Typist(section, 1, "abcdefghijklmnopqrstuvwxyz", caretA);
         Typist b = new Typist(section, 2, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", caretB);
+        a.script = scriptA;
+        b.script = scriptB;
         Typist[] both = {a, b};
         Deque<Typist> toServer = new ArrayDeque<>();
         for (int step = 0; step < 400; step++) {
@@ -193,12 +233,13 @@ class AdjacentTypingTest {
             }
         }
         String server = section.text();
+        result[0] = server;
         for (Typist t : both) {
             if (!t.client.text.equals(server)) {
                 return "did not converge: " + t.client.text + " vs " + server;
             }
         }
-        if (!only(server, "0123456789.").equals(only(BASE, "0123456789."))) {
+        if (!only(server, "0123456789.").equals(only(base, "0123456789."))) {
             return "untouched words doubled or moved: " + show(server);
         }
         if (!only(server, a.alphabet).equals(a.typed.toString()) || !only(server, b.alphabet).equals(b.typed.toString())) {
