@@ -16,9 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,12 +53,15 @@ class CrashRecoveryTest {
         long projectId = demoProjectId(port);
 
         // A script appends words, each PUT from the version the previous answer gave; another thread kills the app.
-        List<String> acknowledged = new ArrayList<>();
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
         String lastText = null;
         long version = currentVersion(port, projectId);
         Thread killer = new Thread(() -> {
             try {
-                TimeUnit.MILLISECONDS.sleep(1500);
+                while (acknowledged.size() < 30) { // warmed up, then at a random moment of the writing
+                    TimeUnit.MILLISECONDS.sleep(1);
+                }
+                TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextInt(50));
             } catch (InterruptedException e) {
                 return;
             }
@@ -82,7 +86,7 @@ class CrashRecoveryTest {
         }
         killer.join();
         app.waitFor(30, TimeUnit.SECONDS);
-        assertThat(acknowledged).as("edits acknowledged before the kill").hasSizeGreaterThan(5);
+        assertThat(acknowledged).as("edits acknowledged before the kill").hasSizeGreaterThanOrEqualTo(30);
 
         app = start(data, port, "restarted");
         JsonNode section = contexte(port, projectId);
