@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CoEditingE2ETest extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private static final String EDITOR = "a51-section-editor";
 
     @Test
@@ -75,8 +78,9 @@ class CoEditingE2ETest extends BrowserTest {
         // Each person's keystrokes exactly where they typed them, and every other word once, in place. (Before the
         // merge refined changed words to characters, in about 2 runs in 5 the words around the two typing places came
         // out doubled and reordered: AdjacentTypingTest reproduces that timing.)
-        assertThat(both).isEqualTo("Premier constat.\nLes patients insuffisants cardiaques sortent trop tôt de l’hôpital. "
-                + "\n\nSecond constat.\nPréciser les données locales du Gers. ");
+        String expected = "Premier constat.\nLes patients insuffisants cardiaques sortent trop tôt de l’hôpital. "
+                + "\n\nSecond constat.\nPréciser les données locales du Gers. ";
+        assertThat(both).as(() -> both.equals(expected) ? "" : history(projectId)).isEqualTo(expected);
         snapshot(page, "10-letter-holder");
         snapshot(coach, "11-letter-coach");
 
@@ -126,6 +130,17 @@ class CoEditingE2ETest extends BrowserTest {
         }
         throw new AssertionError("the two editors did not converge: [" + editorText(a) + "] (" + a.locator(EDITOR).getAttribute("state")
                 + ") vs [" + editorText(b) + "] (" + b.locator(EDITOR).getAttribute("state") + ")");
+    }
+
+    /** Every persisted change of the section, who made it and what it did: to see where a merge went wrong. */
+    private String history(long projectId) {
+        StringBuilder sb = new StringBuilder("history of the section:\n");
+        jdbc.query("select c.version, c.author_id, c.kind, c.ops from section_change c join letter_section s on s.id = c.section_id"
+                + " where s.project_id = ? and s.section_key = 'contexte' order by c.version", rs -> {
+            sb.append("v").append(rs.getLong(1)).append(" by ").append(rs.getLong(2)).append(' ').append(rs.getString(3))
+                    .append(": ").append(rs.getString(4).replace("\\n", "⏎")).append('\n');
+        }, projectId);
+        return sb.toString();
     }
 
     private String basic() {
