@@ -10,7 +10,6 @@ import fr.atelier51.workspace.service.SectionState;
 import fr.atelier51.workspace.service.SyncRequest;
 import fr.atelier51.workspace.service.SyncResponse;
 import fr.atelier51.workspace.service.TextOps;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,9 +56,8 @@ public final class CoEditingBench {
         }
         Path data = Files.createTempDirectory("a51-coediting-bench");
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Application.class)
-                .web(WebApplicationType.NONE)
-                .profiles("dev")
-                .properties("atelier51.data-dir=" + data, "atelier51.demo-data=true",
+                .profiles("dev") // the whole app (its security needs the web stack), on a random port, unused
+                .properties("server.port=0", "atelier51.data-dir=" + data, "atelier51.demo-data=true",
                         "atelier51.knowledge.build-on-start=false", "spring.main.banner-mode=off", "logging.level.root=warn")
                 .run();
         try {
@@ -174,6 +172,12 @@ public final class CoEditingBench {
                 for (String w : e.typedWords()) {
                     if (words.getOrDefault(w, 0) != 1) {
                         lost++;
+                        if (lost <= 3) {
+                            int at = live.text().indexOf(e.marker + " ");
+                            int eol = live.text().indexOf('\n', at);
+                            System.out.printf("  lost %s (%d times) in: %s%n", w, words.getOrDefault(w, 0),
+                                    at < 0 ? "?" : live.text().substring(at, eol < 0 ? live.text().length() : eol));
+                        }
                     }
                 }
             }
@@ -232,7 +236,7 @@ public final class CoEditingBench {
         }
 
         private void nextWord() {
-            word = " e" + index + "w" + (words++);
+            word = " e" + index + "w" + (words++) + "z"; // the z ends it: a partial word never reads as an earlier one
             typedInWord = 0;
         }
 
@@ -240,7 +244,7 @@ public final class CoEditingBench {
             List<String> out = new ArrayList<>();
             int complete = words - 1 + (typedInWord == word.length() ? 1 : 0);
             for (int w = 0; w < complete; w++) {
-                out.add("e" + index + "w" + w);
+                out.add("e" + index + "w" + w + "z");
             }
             return out;
         }
