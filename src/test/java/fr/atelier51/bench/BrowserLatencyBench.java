@@ -9,6 +9,8 @@ import fr.atelier51.Application;
 import fr.atelier51.account.service.DemoAccounts;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -174,8 +176,12 @@ public final class BrowserLatencyBench {
     private static void put(String base, long projectId, String key, String jsonText) throws Exception {
         String current = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "api/projects/" + projectId + "/letter"))
                 .header("Authorization", basic()).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher v = Pattern.compile("\"key\":\"" + key + "\",\"text\":\"(?:[^\"\\\\]|\\\\.)*\",\"version\":(\\d+)").matcher(current);
-        long version = v.find() ? Long.parseLong(v.group(1)) : 0;
+        long version = 0;
+        for (JsonNode section : JsonMapper.builder().build().readTree(current).get("sections")) {
+            if (section.get("key").asString().equals(key)) {
+                version = section.get("version").asLong();
+            }
+        }
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(base + "api/projects/" + projectId + "/letter/sections/" + key))
                 .header("Authorization", basic()).header("Content-Type", "application/json")
