@@ -19,11 +19,11 @@ import { pasteFromWord } from './a51-paste';
 type Op = number | string;
 interface Edit { n: number; ops: Op[]; h: number; }
 interface Answer { seq: number; n: number; m: number; ops: Op[] | null; h: number; version: number; error: string | null; stale?: boolean; }
-interface Peer { name: string; colour: string; anchor: number; head: number; }
+interface Peer { name: string; colour: string; anchor: number; head: number; version?: number; }
 interface Server {
   sync(request: string): Promise<string>;
   rejoin(): Promise<string>;
-  caret(anchor: number, head: number): Promise<void>;
+  caret(anchor: number, head: number, version: number): Promise<void>;
   selection(from: number, to: number, quote: string): Promise<void>;
   focusThread(id: number): Promise<void>;
 }
@@ -68,8 +68,59 @@ function tokens(text: string): string[] {
   return text.match(/\S*\s*/g)!.filter((t) => t.length > 0);
 }
 
-/** Word-granular operations for merging (see TextOps.mergeOps). */
-function mergeOps(from: string, to: string): Op[] {
+/** Minimal diffs for merging: no time limit, hence no "half match" shortcut pairing a word with another copy. */
+const exact = new DiffMatchPatch();
+exact.Diff_Timeout = 0;
+
+/** One changed run of the base, refined to characters when it is one contiguous insertion or deletion. */
+class Change {
+  prefix = -1;
+  suffix = -1;
+  insertion = false;
+  readonly start: number;
+  readonly deleted: string;
+  readonly inserted: string;
+  constructor(start: number, deleted: string, inserted: string) {
+    this.start = start;
+    this.deleted = deleted;
+    this.inserted = inserted;
+    const max = Math.min(deleted.length, inserted.length);
+    let p = 0;
+    while (p < max && deleted[p] === inserted[p]) p++;
+    let s = 0;
+    while (s < max - p && deleted[deleted.length - 1 - s] === inserted[inserted.length - 1 - s]) s++;
+    if (p + s === max && max > 0) {
+      this.prefix = p;
+      this.suffix = s;
+      this.insertion = inserted.length > deleted.length;
+    }
+  }
+  markDeleted(mask: boolean[]) {
+    const refined = this.prefix >= 0;
+    const from = this.start + (refined ? this.prefix : 0);
+    const to = this.start + this.deleted.length - (refined ? this.suffix : 0);
+    for (let i = from; i < to; i++) mask[i] = true;
+  }
+  /** A refined insertion into words the other side deleted entirely: back to replacing whole words. */
+  unrefineIfWordsDeleted(other: boolean[]): boolean {
+    if (this.prefix < 0 || !this.insertion) return false;
+    for (let i = this.start; i < this.start + this.deleted.length; i++) if (!other[i]) return false;
+    this.prefix = -1;
+    this.suffix = -1;
+    return true;
+  }
+  ops(out: Op[]) {
+    const p = Math.max(this.prefix, 0);
+    const s = Math.max(this.suffix, 0);
+    if (p > 0) out.push(p);
+    if (this.deleted.length > p + s) out.push(-(this.deleted.length - p - s));
+    if (this.inserted.length > p + s) out.push(this.inserted.substring(p, this.inserted.length - s));
+    if (s > 0) out.push(s);
+  }
+}
+
+/** Keeps and changed runs turning `from` into `to`, by words (see WordMerge.pieces); null when too many words. */
+function pieces(from: string, to: string): (number | Change)[] | null {
   const ta = tokens(from);
   const tb = tokens(to);
   const codes = new Map<string, string>();
@@ -83,33 +134,75 @@ function mergeOps(from: string, to: string): Op[] {
   }).join('');
   const a = enc(ta);
   const b = enc(tb);
-  if (codes.size >= 0xd000) return diffOps(from, to);
-  const ops: Op[] = [];
-  let ia = 0;
-  let ib = 0;
-  for (const [op, t] of dmp.diff_main(a, b, false)) {
+  if (codes.size >= 0xd000) return null;
+  const out: (number | Change)[] = [];
+  let ia = 0, ib = 0, pos = 0, deleted = '', inserted = '';
+  const flush = () => {
+    if (deleted || inserted) {
+      out.push(new Change(pos, deleted, inserted));
+      pos += deleted.length;
+      deleted = '';
+      inserted = '';
+    }
+  };
+  for (const [op, t] of exact.diff_main(a, b, false)) {
     const count = t.length;
     if (op === 0) {
-      ops.push(ta.slice(ia, ia + count).join('').length);
+      flush();
+      const len = ta.slice(ia, ia + count).join('').length;
+      out.push(len);
+      pos += len;
       ia += count;
       ib += count;
     } else if (op === -1) {
-      ops.push(-ta.slice(ia, ia + count).join('').length);
+      deleted += ta.slice(ia, ia + count).join('');
       ia += count;
     } else {
-      ops.push(tb.slice(ib, ib + count).join(''));
+      inserted += tb.slice(ib, ib + count).join('');
       ib += count;
     }
   }
-  return ops.filter((o) => o !== 0 && o !== '');
+  flush();
+  return out;
 }
 
-/** Three-way merge keeping both sides' insertions (see TextOps.merge). */
+function deletedMask(length: number, ps: (number | Change)[]): boolean[] {
+  const mask = new Array<boolean>(length).fill(false);
+  for (const p of ps) if (p instanceof Change) p.markDeleted(mask);
+  return mask;
+}
+
+function piecesOps(ps: (number | Change)[]): Op[] {
+  const out: Op[] = [];
+  for (const p of ps) {
+    if (p instanceof Change) p.ops(out);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Three-way merge keeping both sides' insertions, exactly as WordMerge.java (keep the two in step). */
 export function merge(base: string, changed: string, current: string): string {
   if (base === current) return changed;
   if (base === changed || changed === current) return current;
-  const a = mergeOps(base, current);
-  const b = mergeOps(base, changed);
+  const pa = pieces(base, current);
+  const pb = pieces(base, changed);
+  let a: Op[];
+  let b: Op[];
+  if (pa === null || pb === null) {
+    a = diffOps(base, current);
+    b = diffOps(base, changed);
+  } else {
+    for (let moved = true; moved;) {
+      const da = deletedMask(base.length, pa);
+      const db = deletedMask(base.length, pb);
+      moved = false;
+      for (const p of pa) if (p instanceof Change && p.unrefineIfWordsDeleted(db)) moved = true;
+      for (const p of pb) if (p instanceof Change && p.unrefineIfWordsDeleted(da)) moved = true;
+    }
+    a = piecesOps(pa);
+    b = piecesOps(pb);
+  }
   let out = '';
   let ia = 0, ib = 0, ra = 0, rb = 0, pos = 0;
   for (;;) {
@@ -129,6 +222,23 @@ export function merge(base: string, changed: string, current: string): string {
     if (rb === 0) ib++;
   }
   return out;
+}
+
+/** Where position `pos` of the text `ops` apply to goes; text inserted right at it comes after it. */
+function mapPos(ops: Op[], pos: number): number {
+  let from = 0;
+  let to = 0;
+  for (const op of ops) {
+    if (typeof op === 'string') {
+      if (from < pos) to += op.length;
+      continue;
+    }
+    const len = Math.abs(op);
+    if (pos <= from + len) return to + (op > 0 ? pos - from : 0);
+    from += len;
+    if (op > 0) to += len;
+  }
+  return to + pos - from;
 }
 
 /** CodeMirror changes (positions in the old document) for operations. */
@@ -346,6 +456,11 @@ export class SectionEditorElement extends HTMLElement {
   private poked = false;
   private peersJson = '';
   private anchorsJson = '[]';
+  // Server version of the text the shadow holds: carets travel as positions in it, never in a local copy that
+  // has changes the other side has not seen yet (the caret would jump by them).
+  private version = -1;
+  private peers: Peer[] = [];
+  private lastCaret = '';
 
   connectedCallback() {
     if (this.host) {
@@ -371,7 +486,8 @@ export class SectionEditorElement extends HTMLElement {
   }
 
   /** Called by the server once attached: the text the session starts from (its shadow at versions 0, 0). */
-  init(text: string, readOnly: boolean, storageKey: string, labelsJson: string) {
+  init(text: string, readOnly: boolean, storageKey: string, labelsJson: string, version = -1) {
+    this.version = version;
     this.labels = JSON.parse(labelsJson);
     this.readOnly = readOnly;
     this.storageKey = 'a51:' + storageKey;
@@ -439,12 +555,31 @@ export class SectionEditorElement extends HTMLElement {
     this.schedule(0);
   }
 
-  /** Other people's carets in this section. */
+  /** Other people's carets in this section, each in the server's text at its version. */
   setPeers(json: string) {
     if (json === this.peersJson || !this.view) return;
     this.peersJson = json;
+    this.peers = JSON.parse(json);
+    this.showPeers();
+  }
+
+  /**
+   * Places peers' carets in our text: from the server's text at our shadow's version through our unsent changes.
+   * A caret in a newer version than ours waits (where it was) until its text has reached us.
+   */
+  private showPeers() {
+    if (!this.view) return;
+    const local = diffOps(this.shadow, this.text);
+    const before = this.view.state.field(peersField).peers; // as shown, mapped through every change since
+    const placed: Peer[] = [];
+    for (const p of this.peers) {
+      const ahead = p.version !== undefined && p.version >= 0 && this.version >= 0 && p.version > this.version;
+      const at = ahead ? before.find((q) => q.name === p.name && q.colour === p.colour)
+        : { ...p, anchor: mapPos(local, p.anchor), head: mapPos(local, p.head) };
+      if (at) placed.push(at);
+    }
     // Never in the middle of the browser's own input handling: let CodeMirror read the DOM first.
-    window.requestAnimationFrame(() => this.view?.dispatch({ effects: setPeers.of(JSON.parse(this.peersJson)) }));
+    window.requestAnimationFrame(() => this.view?.dispatch({ effects: setPeers.of(placed) }));
   }
 
   /** Access ended (removed from the project): stop, keep the text visible. */
@@ -537,6 +672,9 @@ export class SectionEditorElement extends HTMLElement {
       return;
     }
     this.acked = this.shadow;
+    if (r.version >= 0) this.version = r.version;
+    if (this.peers.length > 0) this.showPeers();
+    this.reportCaret();
     this.saveLocal();
     this.render();
     if (this.text !== this.shadow || this.poked) this.schedule(this.poked ? 0 : 30);
@@ -557,11 +695,12 @@ export class SectionEditorElement extends HTMLElement {
     if (this.rejoining) return;
     this.rejoining = true;
     try {
-      const fresh = JSON.parse(await this.$server.rejoin()) as { text: string; error?: string };
+      const fresh = JSON.parse(await this.$server.rejoin()) as { text: string; version?: number; error?: string };
       if (fresh.error) throw new Error(fresh.error);
       const mine = this.text;
       this.replaceDoc(merge(this.acked, mine, fresh.text));
       this.shadow = fresh.text;
+      this.version = fresh.version ?? -1;
       this.acked = fresh.text;
       this.n = 0; this.m = 0; this.stack = []; this.seq = 0; this.awaitingSeq = -1;
       this.rejoining = false;
@@ -574,12 +713,19 @@ export class SectionEditorElement extends HTMLElement {
     }
   }
 
+  /** Our selection, as positions in the server's text our shadow holds (see showPeers). */
   private reportCaret() {
     if (this.caretTimer !== undefined || !this.view) return;
     this.caretTimer = window.setTimeout(() => {
       this.caretTimer = undefined;
       const sel = this.view!.state.selection.main;
-      this.$server.caret(sel.anchor, sel.head).catch(() => undefined);
+      const back = diffOps(this.text, this.shadow);
+      const anchor = mapPos(back, sel.anchor);
+      const head = mapPos(back, sel.head);
+      const key = `${anchor}:${head}:${this.version}`;
+      if (key === this.lastCaret) return;
+      this.lastCaret = key;
+      this.$server.caret(anchor, head, this.version).catch(() => undefined);
     }, 120);
   }
 

@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CoEditingE2ETest extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private static final String EDITOR = "a51-section-editor";
 
     @Test
@@ -53,8 +56,12 @@ class CoEditingE2ETest extends BrowserTest {
         page.locator(EDITOR + " .cm-line").first().click();
         page.keyboard().press("End");
         page.keyboard().press("Enter");
-        coach.locator(EDITOR + " .cm-line").last().click();
-        coach.keyboard().press("End");
+        // The end of the text by keyboard, not a click on the last line: the holder's Enter may arrive between
+        // Playwright measuring that line and clicking it, and the click then lands on the blank line above it (the
+        // change history of such a run showed the coach's first Enter there; with the old word-level merge that
+        // also doubled "constat.", which is how the defect looked in about 2 runs in 5).
+        coach.locator(EDITOR + " .cm-content").click();
+        coach.keyboard().press("Control+End");
         coach.keyboard().press("Enter");
         // The root cause of the old misplaced letters: CodeMirror took the shadow root of the layout the editor is
         // slotted into for its root, believed it never had focus, and stopped putting its caret into the page.
@@ -72,13 +79,12 @@ class CoEditingE2ETest extends BrowserTest {
             }
         }
         String both = waitForSameText(page, coach);
-        // Each person's keystrokes where they typed them: both sentences whole (no letter misplaced or lost), once.
-        // Not the exact text yet: in about 2 runs in 5 the existing words around the two typing places come out
-        // doubled and reordered ("…\n\nconstat.\n\n\nPréciser … Gers. \nSecond constat."), an open merge defect.
-        assertThat(both).containsOnlyOnce("Premier constat.\nLes patients insuffisants cardiaques sortent trop tôt de l’hôpital. ")
-                .containsOnlyOnce("\nPréciser les données locales du Gers. ");
-        assertThat(both).contains("Les patients insuffisants cardiaques sortent trop tôt de l’hôpital.")
-                .contains("Préciser les données locales du Gers.").contains("Premier constat.").contains("Second constat.");
+        // Each person's keystrokes exactly where they typed them, and every other word once, in place. (Before the
+        // merge refined changed words to characters, in about 2 runs in 5 the words around the two typing places came
+        // out doubled and reordered: AdjacentTypingTest reproduces that timing.)
+        String expected = "Premier constat.\nLes patients insuffisants cardiaques sortent trop tôt de l’hôpital. "
+                + "\n\nSecond constat.\nPréciser les données locales du Gers. ";
+        assertThat(both).as(() -> both.equals(expected) ? "" : history(projectId)).isEqualTo(expected);
         snapshot(page, "10-letter-holder");
         snapshot(coach, "11-letter-coach");
 
@@ -128,6 +134,17 @@ class CoEditingE2ETest extends BrowserTest {
         }
         throw new AssertionError("the two editors did not converge: [" + editorText(a) + "] (" + a.locator(EDITOR).getAttribute("state")
                 + ") vs [" + editorText(b) + "] (" + b.locator(EDITOR).getAttribute("state") + ")");
+    }
+
+    /** Every persisted change of the section, who made it and what it did: to see where a merge went wrong. */
+    private String history(long projectId) {
+        StringBuilder sb = new StringBuilder("history of the section:\n");
+        jdbc.query("select c.version, c.author_id, c.kind, c.ops from section_change c join letter_section s on s.id = c.section_id"
+                + " where s.project_id = ? and s.section_key = 'contexte' order by c.version", rs -> {
+            sb.append("v").append(rs.getLong(1)).append(" by ").append(rs.getLong(2)).append(' ').append(rs.getString(3))
+                    .append(": ").append(rs.getString(4).replace("\\n", "⏎")).append('\n');
+        }, projectId);
+        return sb.toString();
     }
 
     private String basic() {

@@ -36,6 +36,11 @@ public final class SyncClient {
         return awaitingSeq >= 0;
     }
 
+    /** The last answer could not be applied: the editor must rejoin. */
+    public boolean broken() {
+        return broken;
+    }
+
     public boolean hasUnsent() {
         return !text.equals(shadow) || !stack.isEmpty();
     }

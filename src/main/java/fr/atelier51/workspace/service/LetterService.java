@@ -14,17 +14,24 @@ import fr.atelier51.workspace.domain.LetterSectionRepository;
 import fr.atelier51.workspace.domain.SectionChange;
 import fr.atelier51.workspace.domain.SectionChangeRepository;
 import fr.atelier51.workspace.domain.SectionKey;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -48,10 +55,18 @@ public class LetterService {
     private final List<SectionPrefill> prefills;
     private final Map<Long, LiveSection> live = new ConcurrentHashMap<>();
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
+    private final Duration liveGrace;
+    private final ScheduledExecutorService evictions = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "letter-evictions");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LetterService(ProjectService projects, CurrentAccount currentAccount, LetterSectionRepository sections,
                          SectionChangeRepository changes, ChangeLog changeLog, TransactionTemplate tx, JsonMapper json,
-                         List<SectionPrefill> prefills) {
+                         List<SectionPrefill> prefills,
+                         @Value("${atelier51.workspace.live-grace:30s}") Duration liveGrace) {
+        this.liveGrace = liveGrace;
         this.prefills = prefills;
         this.projects = projects;
         this.currentAccount = currentAccount;
@@ -88,8 +103,10 @@ public class LetterService {
     public EditorSession open(long projectId, SectionKey key, LiveSection.Listener listener) {
         Account caller = currentAccount.require();
         ProjectPermissions rights = projects.permissions(projectId);
-        LiveSection section = liveSection(projectId, key);
-        LiveSection.Start start = section.connect(caller.getId(), !rights.canWork(), listener);
+        LiveSection.Start start;
+        do { // an idle section may be evicted between lookup and connect: then take the fresh one
+            start = liveSection(projectId, key).connect(caller.getId(), !rights.canWork(), listener);
+        } while (start == null);
         return new EditorSession(projectId, key, caller.getId(), start, !rights.canWork());
     }
 
@@ -160,12 +177,17 @@ public class LetterService {
         if (text == null) {
             throw new BusinessException("workspace.error.text-required");
         }
-        LiveSection section = liveSection(projectId, key);
-        if (baseVersion < 0 || baseVersion > section.version()) {
-            throw new BusinessException("workspace.error.unknown-version", baseVersion);
+        while (true) {
+            LiveSection section = liveSection(projectId, key);
+            if (baseVersion < 0 || baseVersion > section.version()) {
+                throw new BusinessException("workspace.error.unknown-version", baseVersion);
+            }
+            String base = textAt(section.sectionId(), baseVersion);
+            LiveSection.Merge merged = section.merge(base, text, caller.getId(), kind);
+            if (merged != null) {
+                return merged;
+            }
         }
-        String base = textAt(section.sectionId(), baseVersion);
-        return section.merge(base, text, caller.getId(), kind);
     }
 
     /** The text of a section as it was at {@code version} (0 is the start, as pre-filled). */
@@ -193,8 +215,31 @@ public class LetterService {
                 .orElseThrow(() -> new NotFoundException("workspace.error.section-not-found"));
         return live.computeIfAbsent(row.getId(), id -> {
             LetterSection fresh = sections.findById(id).orElseThrow();
-            return new LiveSection(id, fresh.getBody(), fresh.getVersion(), changeLog);
+            return new LiveSection(id, fresh.getBody(), fresh.getVersion(), changeLog, () -> scheduleEviction(id));
         });
+    }
+
+    /**
+     * The last editor left a section: after a grace period (a page reload, a section switch and back) it leaves
+     * memory if still unused. Safe at any time: every accepted change is already in the database.
+     */
+    private void scheduleEviction(long sectionId) {
+        try {
+            evictions.schedule(() -> live.computeIfPresent(sectionId, (id, l) -> l.evictIfIdle() ? null : l),
+                    liveGrace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    /** Sections held in memory (being edited, or left less than the grace period ago): for monitoring and tests. */
+    public int liveSectionCount() {
+        return live.size();
+    }
+
+    @PreDestroy
+    void stopEvictions() {
+        evictions.shutdownNow();
     }
 
     private synchronized List<LetterSection> ensureSections(long projectId) {
@@ -232,17 +277,22 @@ public class LetterService {
         }
 
         public void moveTo(SectionKey key, int anchor, int head) {
+            moveTo(key, anchor, head, -1);
+        }
+
+        /** A selection in the section's text at {@code version} (-1: unknown). */
+        public void moveTo(SectionKey key, int anchor, int head, long version) {
             Room room = rooms.get(projectId);
             if (room != null) {
-                room.update(sessionId, p -> p.at(key == null ? null : key.key(), anchor, head));
+                room.update(sessionId, p -> p.at(key == null ? null : key.key(), anchor, head, version));
             }
         }
 
         public void leave() {
-            Room room = rooms.get(projectId);
-            if (room != null) {
+            rooms.computeIfPresent(projectId, (id, room) -> {
                 room.leave(sessionId);
-            }
+                return room.people.isEmpty() ? null : room; // an empty room leaves memory
+            });
         }
     }
 
@@ -251,9 +301,13 @@ public class LetterService {
         Account caller = currentAccount.require();
         projects.get(projectId);
         PresenceHandle handle = new PresenceHandle(projectId);
-        Room room = rooms.computeIfAbsent(projectId, id -> new Room());
         String colour = COLOURS[(int) (Math.abs(caller.getId()) % COLOURS.length)];
-        room.join(new Presence(handle.sessionId, caller.getId(), caller.getDisplayName(), colour, null, 0, 0), listener, revoked);
+        Presence me = new Presence(handle.sessionId, caller.getId(), caller.getDisplayName(), colour, null, 0, 0, -1);
+        rooms.compute(projectId, (id, room) -> {
+            Room joined = room == null ? new Room() : room;
+            joined.join(me, listener, revoked);
+            return joined;
+        });
         return handle;
     }
 

@@ -21,6 +21,10 @@ import java.util.function.Consumer;
  * shadow; anything else inconsistent answers an error, and the editor rejoins with a three-way merge.
  *
  * <p>One lock per section: syncs of one section are serial, sections are independent.
+ *
+ * <p>When its last editor leaves, the owner is told ({@code idle}) and may {@link #evictIfIdle() evict} it: nothing is
+ * lost, since every accepted change is already persisted; an evicted section refuses new editors and writes (they
+ * get {@code null} and take a fresh section from the owner, loaded from the database).
  */
 public final class LiveSection {
 
@@ -38,14 +42,22 @@ public final class LiveSection {
     private final ChangeLog log;
     private final Object lock = new Object();
     private final List<Shadow> shadows = new CopyOnWriteArrayList<>();
+    private final Runnable idle;
     private String text;
     private long version;
+    private boolean evicted;
 
     public LiveSection(long sectionId, String text, long version, ChangeLog log) {
+        this(sectionId, text, version, log, () -> { });
+    }
+
+    /** @param idle called (outside the lock) when the last editor has left */
+    public LiveSection(long sectionId, String text, long version, ChangeLog log, Runnable idle) {
         this.sectionId = sectionId;
         this.text = text;
         this.version = version;
         this.log = log;
+        this.idle = idle;
     }
 
     /** One connected editor's state on the server. */
@@ -84,7 +96,9 @@ public final class LiveSection {
 
         public void close() {
             closed = true;
-            shadows.remove(this);
+            if (shadows.remove(this) && shadows.isEmpty()) {
+                idle.run();
+            }
         }
 
         void revoke() {
@@ -97,8 +111,12 @@ public final class LiveSection {
     public record Start(Shadow shadow, String text, long version) {
     }
 
+    /** @return the new editor's start, or null when this section was evicted (take a fresh one) */
     public Start connect(long authorId, boolean readOnly, Listener listener) {
         synchronized (lock) {
+            if (evicted) {
+                return null;
+            }
             Shadow s = new Shadow(authorId, readOnly, listener, text);
             shadows.add(s);
             return new Start(s, text, version);
@@ -123,6 +141,16 @@ public final class LiveSection {
 
     public int editorCount() {
         return shadows.size();
+    }
+
+    /** Retires this section if nobody edits it: from then on it takes no editor and no write. */
+    public boolean evictIfIdle() {
+        synchronized (lock) {
+            if (shadows.isEmpty()) {
+                evicted = true;
+            }
+            return evicted;
+        }
     }
 
     /** Closes the editors of one account (access lost) and tells them. */
@@ -210,11 +238,16 @@ public final class LiveSection {
     /**
      * A whole new text written from {@code base} (what the writer started from): merged into the current text
      * like an editor's concurrent change, persisted, and pushed to live editors.
+     *
+     * @return the outcome, or null when this section was evicted (write to a fresh one)
      */
     public Merge merge(String base, String newText, long authorId, ChangeKind kind) {
         Merge result;
         boolean changed;
         synchronized (lock) {
+            if (evicted) {
+                return null;
+            }
             String merged = TextOps.merge(base, newText, text);
             changed = !merged.equals(text);
             if (changed) {

@@ -14,7 +14,7 @@ import java.util.List;
  * The same format is used by the browser editor (frontend/a51-section-editor.ts), so both sides apply a change
  * strictly — a change that does not fit the base's length is refused, never guessed — and a hash of the result
  * (Java's {@code String.hashCode}, easy to compute in JavaScript) detects any divergence of the shadows.
- * Merging into a text that moved on is diff-match-patch's fuzzy patch.
+ * Merging into a text that moved on is an exact three-way merge ({@link #merge}).
  */
 public final class TextOps {
 
@@ -83,9 +83,9 @@ public final class TextOps {
      * the same place, {@code current}'s text comes first); a character survives unless either side deleted it.
      *
      * <p>Differential synchronisation classically uses diff-match-patch's fuzzy patch here. Since every merge in
-     * this engine has its exact common base at hand (the shadow), an exact merge of the two diffs is used instead:
-     * under lost, repeated and reordered messages the fuzzy patch dropped or doubled words in most of the random
-     * runs of {@code DiffSyncPropertyTest}; the exact merge never loses an insertion.
+     * this engine has its exact common base at hand (the shadow), an exact merge of the two diffs is used instead
+     * ({@link WordMerge}): under lost, repeated and reordered messages the fuzzy patch dropped or doubled words in
+     * most of the random runs of {@code DiffSyncPropertyTest}; the exact merge never loses an insertion.
      */
     public static String merge(String base, String changed, String current) {
         if (base.equals(current)) {
@@ -94,95 +94,12 @@ public final class TextOps {
         if (base.equals(changed) || changed.equals(current)) {
             return current;
         }
-        List<Object> a = mergeOps(base, current);
-        List<Object> b = mergeOps(base, changed);
-        StringBuilder out = new StringBuilder(current.length() + changed.length() - base.length() + 16);
-        int ia = 0;
-        int ib = 0;
-        int ra = 0; // what is left of a's current keep/delete
-        int rb = 0;
-        int pos = 0;
-        while (true) {
-            if (ia < a.size() && a.get(ia) instanceof String insert) {
-                out.append(insert);
-                ia++;
-                continue;
-            }
-            if (ib < b.size() && b.get(ib) instanceof String insert) {
-                out.append(insert);
-                ib++;
-                continue;
-            }
-            if (ia >= a.size() || ib >= b.size()) {
-                break;
-            }
-            int opA = (Integer) a.get(ia);
-            int opB = (Integer) b.get(ib);
-            if (ra == 0) {
-                ra = Math.abs(opA);
-            }
-            if (rb == 0) {
-                rb = Math.abs(opB);
-            }
-            int len = Math.min(ra, rb);
-            if (opA > 0 && opB > 0) {
-                out.append(base, pos, pos + len);
-            }
-            pos += len;
-            ra -= len;
-            rb -= len;
-            if (ra == 0) {
-                ia++;
-            }
-            if (rb == 0) {
-                ib++;
-            }
-        }
-        return out.toString();
+        return WordMerge.merge(base, changed, current);
     }
 
     /** Same as {@link #merge} with the change given as operations over {@code base}. */
     static String mergeOps(String base, List<?> ops, String current) {
         return merge(base, apply(base, ops), current);
-    }
-
-    /**
-     * Operations at word granularity for merging: each word with the spaces after it is one unit, so a merge
-     * keeps or drops whole words and never glues or splices the letters of two different words. (A character-level
-     * merge of concurrent deletions and insertions garbled words in most random runs of the property test.)
-     */
-    private static List<Object> mergeOps(String from, String to) {
-        List<String> tokensFrom = tokens(from);
-        List<String> tokensTo = tokens(to);
-        java.util.Map<String, Character> codes = new java.util.HashMap<>();
-        String a = encode(tokensFrom, codes);
-        String b = encode(tokensTo, codes);
-        if (a == null || b == null) {
-            return diff(from, to); // more distinct words than characters to stand for them: character level
-        }
-        LinkedList<Diff> diffs = DMP.diffMain(a, b, false);
-        List<Object> ops = new ArrayList<>(diffs.size());
-        int ia = 0;
-        int ib = 0;
-        for (Diff d : diffs) {
-            int count = d.text.length();
-            switch (d.operation) {
-                case EQUAL -> {
-                    ops.add(length(tokensFrom, ia, count));
-                    ia += count;
-                    ib += count;
-                }
-                case DELETE -> {
-                    ops.add(-length(tokensFrom, ia, count));
-                    ia += count;
-                }
-                case INSERT -> {
-                    ops.add(String.join("", tokensTo.subList(ib, ib + count)));
-                    ib += count;
-                }
-            }
-        }
-        return ops;
     }
 
     /** A word and the white space that follows it (or leading white space alone). */
@@ -202,30 +119,6 @@ public final class TextOps {
             start = i;
         }
         return out;
-    }
-
-    private static String encode(List<String> tokens, java.util.Map<String, Character> codes) {
-        StringBuilder sb = new StringBuilder(tokens.size());
-        for (String t : tokens) {
-            Character c = codes.get(t);
-            if (c == null) {
-                if (codes.size() >= 0xD000) {
-                    return null;
-                }
-                c = (char) (codes.size() + 1);
-                codes.put(t, c);
-            }
-            sb.append(c.charValue());
-        }
-        return sb.toString();
-    }
-
-    private static int length(List<String> tokens, int from, int count) {
-        int n = 0;
-        for (int i = from; i < from + count; i++) {
-            n += tokens.get(i).length();
-        }
-        return n;
     }
 
     /** Java's {@code String.hashCode}, spelled out because the browser computes the same. */

@@ -186,9 +186,9 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
         Paragraph help = new Paragraph(getTranslation(current.helpKey()));
         help.addClassName("letter-section-help");
         lastPeers = "";
-        editor = new SectionEditor(letters, json, projectId, current, (anchor, head) -> {
+        editor = new SectionEditor(letters, json, projectId, current, (anchor, head, version) -> {
             if (presence != null) {
-                presence.moveTo(current, anchor, head);
+                presence.moveTo(current, anchor, head, version);
             }
         });
         box.add(heading, help, editor, new SectionTools(projectId, current, editor, previewOn, on -> previewOn = on));
@@ -263,7 +263,8 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
         if (editor != null) {
             List<Map<String, Object>> peers = list.stream()
                     .filter(p -> !p.sessionId().equals(me) && current.key().equals(p.section()))
-                    .map(p -> Map.<String, Object>of("name", p.name(), "colour", p.colour(), "anchor", p.anchor(), "head", p.head()))
+                    .map(p -> Map.<String, Object>of("name", p.name(), "colour", p.colour(), "anchor", p.anchor(), "head", p.head(),
+                            "version", p.version()))
                     .toList();
             String peersJson = json.writeValueAsString(peers);
             if (!peersJson.equals(lastPeers)) { // only what changed crosses the wire

@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -43,12 +42,12 @@ public class SectionEditor extends Component {
     private final JsonMapper json;
     private final long projectId;
     private final SectionKey key;
-    private final BiConsumer<Integer, Integer> caretListener;
+    private final CaretListener caretListener;
     private LetterService.EditorSession session;
     private java.util.function.Consumer<String> afterSync = text -> { };
 
     public SectionEditor(LetterService letters, JsonMapper json, long projectId, SectionKey key,
-                         BiConsumer<Integer, Integer> caretListener) {
+                         CaretListener caretListener) {
         this.letters = letters;
         this.json = json;
         this.projectId = projectId;
@@ -68,7 +67,8 @@ public class SectionEditor extends Component {
         }
         labels.put("revoked", getTranslation("workspace.revoked"));
         getElement().callJsFunction("init", session.startText(), session.readOnly(),
-                projectId + ":" + key.key() + ":" + session.accountId(), json.writeValueAsString(labels));
+                projectId + ":" + key.key() + ":" + session.accountId(), json.writeValueAsString(labels),
+                session.startVersion());
     }
 
     private LetterService.EditorSession open(UI ui) {
@@ -116,16 +116,23 @@ public class SectionEditor extends Component {
         }
         try {
             session = open(UI.getCurrent());
-            return json.writeValueAsString(Map.of("text", session.startText()));
+            return json.writeValueAsString(Map.of("text", session.startText(), "version", session.startVersion()));
         } catch (BusinessException e) {
             session = null;
             return json.writeValueAsString(Map.of("error", e.messageKey()));
         }
     }
 
+    /** The local selection, in the section's text at server {@code version} (the browser maps it there). */
     @ClientCallable
-    public void caret(int anchor, int head) {
-        caretListener.accept(anchor, head);
+    public void caret(int anchor, int head, double version) {
+        caretListener.moved(anchor, head, (long) version);
+    }
+
+    /** Where this editor's person has their selection. */
+    @FunctionalInterface
+    public interface CaretListener {
+        void moved(int anchor, int head, long version);
     }
 
     /** Other people's carets in this section: [{name, colour, anchor, head}]. */

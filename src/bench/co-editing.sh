@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Benchmark of live co-editing (issue 5):
+#  1. the sync engine alone, as in the app (LetterService, LiveSection, H2 file database, every change persisted
+#     before it is acknowledged), with 10, 50 and 200 simulated editors typing ~5 characters per second each on one
+#     section → server time per sync p50/p95/p99, syncs/s, heap, divergence and loss counts (must be 0);
+#  2. real browsers: 5 headless Chromium contexts typing in one section → keystroke-to-peer-display latency.
+# Usage: bash src/bench/co-editing.sh [--seconds 60] [--editors 10,50,200] [--browser-seconds 30] [--browsers 5]
+#        [--engine-only | --browsers-only]      (needs /usr/bin/chromium for part 2)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=60 editors=10,50,200 browser_seconds=30 browsers=5 engine=1 real=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seconds) seconds=$2; shift ;;
+    --editors) editors=$2; shift ;;
+    --browser-seconds) browser_seconds=$2; shift ;;
+    --browsers) browsers=$2; shift ;;
+    --engine-only) real=0 ;;
+    --browsers-only) engine=0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
+echo "machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average/load average/')"
+if [ "$engine" = 1 ]; then
+  java -Xmx1g -cp "$cp" fr.atelier51.bench.CoEditingBench --seconds "$seconds" --editors "$editors"
+  echo "load after the engine runs: $(uptime | sed 's/.*load average/load average/')"
+fi
+if [ "$real" = 1 ]; then
+  # Dev mode serves the committed dev bundle (src/main/bundles/dev.bundle); Node 24 only if frontend/ changed since.
+  [ -x /opt/node24/bin/node ] && export PATH="/opt/node24/bin:$PATH"
+  java -Xmx1g -cp "$cp" fr.atelier51.bench.BrowserLatencyBench "$browser_seconds" "$browsers"
+  echo "load after the browser run: $(uptime | sed 's/.*load average/load average/')"
+fi

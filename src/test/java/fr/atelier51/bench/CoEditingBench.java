@@ -1,0 +1,343 @@
+package fr.atelier51.bench;
+
+import fr.atelier51.Application;
+import fr.atelier51.account.service.DemoAccounts;
+import fr.atelier51.workspace.SyncClient;
+import fr.atelier51.workspace.domain.ChangeKind;
+import fr.atelier51.workspace.domain.SectionKey;
+import fr.atelier51.workspace.service.LetterService;
+import fr.atelier51.workspace.service.SectionState;
+import fr.atelier51.workspace.service.SyncRequest;
+import fr.atelier51.workspace.service.SyncResponse;
+import fr.atelier51.workspace.service.TextOps;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sync engine alone, as in the app (LetterService, LiveSection, JdbcChangeLog on an H2 file database with
+ * WRITE_DELAY=0 — every change persisted before its acknowledgement), with simulated editors on one section: each
+ * types about 5 characters per second at the end of its own paragraph, syncs 30 ms after a keystroke or at once when
+ * poked, one message in flight at a time, 10 ms network latency each way — the browser's rhythm. Server requests run
+ * on 4 threads (the servlet container's). Prints the server time per sync (p50/p95/p99), throughput, heap, and the
+ * divergence / loss count after everyone stops typing and syncs (must be 0).
+ *
+ * <p>Usage: {@code src/bench/co-editing.sh [--seconds 60] [--editors 10,50,200]}
+ */
+public final class CoEditingBench {
+
+    private static final long LATENCY_MS = 10;
+    private static final long DEBOUNCE_MS = 30;
+    private static final long KEYSTROKE_MS = 200; // 5 characters per second
+
+    public static void main(String[] args) throws Exception {
+        int seconds = 60;
+        int[] sizes = {10, 50, 200};
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--seconds")) {
+                seconds = Integer.parseInt(args[i + 1]);
+            } else if (args[i].equals("--editors")) {
+                sizes = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+            }
+        }
+        Path data = Files.createTempDirectory("a51-coediting-bench");
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Application.class)
+                .profiles("dev") // the whole app (its security needs the web stack), on a random port, unused
+                .properties("server.port=0", "atelier51.data-dir=" + data, "atelier51.demo-data=true",
+                        "atelier51.knowledge.build-on-start=false", "spring.main.banner-mode=off", "logging.level.root=warn")
+                .run();
+        try {
+            LetterService letters = ctx.getBean(LetterService.class);
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    DemoAccounts.ACCOUNTS.get(0).email(), null, List.of()));
+            long projectId = jdbc.queryForObject("select min(id) from project", Long.class);
+            SectionKey[] keys = {SectionKey.CONTEXTE, SectionKey.OBJECTIFS, SectionKey.DESCRIPTION, SectionKey.POPULATION,
+                    SectionKey.EVALUATION};
+            System.out.printf("Co-editing engine: %d s per run, %d cores, H2 file database in %s%n", seconds,
+                    Runtime.getRuntime().availableProcessors(), data);
+            System.out.printf("%8s %8s %9s %8s %8s %8s %8s %8s %9s %8s %10s %6s%n", "editors", "syncs", "syncs/s",
+                    "p50 ms", "p95 ms", "p99 ms", "max ms", "changes", "text", "heap MB", "divergent", "lost");
+            for (int i = 0; i < sizes.length; i++) {
+                new Run(letters, jdbc, projectId, keys[i % keys.length], sizes[i], seconds).execute();
+            }
+        } finally {
+            ctx.close();
+        }
+    }
+
+    /** One measurement: n editors on one section. */
+    private static final class Run {
+        final LetterService letters;
+        final JdbcTemplate jdbc;
+        final long projectId;
+        final SectionKey key;
+        final int n;
+        final int seconds;
+        final ScheduledThreadPoolExecutor server = new ScheduledThreadPoolExecutor(4);
+        final ScheduledThreadPoolExecutor browsers = new ScheduledThreadPoolExecutor(2);
+        final List<Editor> editors = new ArrayList<>();
+        long[] times = new long[1 << 16];
+        int count;
+        final AtomicInteger rejoins = new AtomicInteger();
+        volatile boolean typing = true;
+
+        Run(LetterService letters, JdbcTemplate jdbc, long projectId, SectionKey key, int n, int seconds) {
+            this.letters = letters;
+            this.jdbc = jdbc;
+            this.projectId = projectId;
+            this.key = key;
+            this.n = n;
+            this.seconds = seconds;
+        }
+
+        synchronized void record(long nanos) {
+            if (count == times.length) {
+                times = Arrays.copyOf(times, count * 2);
+            }
+            times[count++] = nanos;
+        }
+
+        void execute() throws Exception {
+            StringBuilder start = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                start.append("Paragraphe ").append(i).append(" :\n");
+            }
+            SectionState before = letters.letter(projectId).get(key.ordinal());
+            letters.write(projectId, key, before.version(), start.toString(), ChangeKind.EDIT);
+            for (int i = 0; i < n; i++) {
+                editors.add(new Editor(this, i));
+            }
+            long startVersion = letters.letter(projectId).get(key.ordinal()).version();
+            Random random = new Random(51);
+            for (Editor e : editors) {
+                browsers.schedule(e::keystroke, random.nextInt((int) KEYSTROKE_MS), TimeUnit.MILLISECONDS);
+            }
+            long t0 = System.nanoTime();
+            TimeUnit.SECONDS.sleep(seconds);
+            typing = false;
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            int syncsWhileTyping;
+            synchronized (this) {
+                syncsWhileTyping = count;
+            }
+            // Everyone stopped: wait for the traffic to settle, then a last round trip each until nothing moves.
+            long quietBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (editors.stream().anyMatch(Editor::busy) && System.nanoTime() < quietBy) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            browsers.shutdown();
+            server.shutdown();
+            browsers.awaitTermination(30, TimeUnit.SECONDS);
+            server.awaitTermination(30, TimeUnit.SECONDS);
+            for (int round = 0; round < 3; round++) {
+                for (Editor e : editors) {
+                    e.client.receive(e.session.sync(e.client.prepare()));
+                }
+            }
+            SectionState live = letters.letter(projectId).get(key.ordinal());
+            String persisted = jdbc.queryForObject("select body from letter_section where project_id = ? and section_key = ?",
+                    String.class, projectId, key.key());
+            long sectionId = jdbc.queryForObject("select id from letter_section where project_id = ? and section_key = ?",
+                    Long.class, projectId, key.key());
+            int divergent = 0;
+            for (Editor e : editors) {
+                if (!e.client.text.equals(live.text())) {
+                    divergent++;
+                }
+            }
+            if (!persisted.equals(live.text()) || !letters.textAt(sectionId, live.version()).equals(live.text())) {
+                divergent++; // the database (row or change log) is not what the editors see
+            }
+            Map<String, Integer> words = new HashMap<>();
+            for (String w : live.text().split("\\s+")) {
+                words.merge(w, 1, Integer::sum);
+            }
+            int lost = 0;
+            for (Editor e : editors) {
+                for (String w : e.typedWords()) {
+                    if (words.getOrDefault(w, 0) != 1) {
+                        lost++;
+                        if (lost <= 3) {
+                            int at = live.text().indexOf(e.marker + " ");
+                            int eol = live.text().indexOf('\n', at);
+                            System.out.printf("  lost %s (%d times) in: %s%n", w, words.getOrDefault(w, 0),
+                                    at < 0 ? "?" : live.text().substring(at, eol < 0 ? live.text().length() : eol));
+                        }
+                    }
+                }
+            }
+            for (Editor e : editors) {
+                e.session.close();
+            }
+            long[] sorted;
+            synchronized (this) {
+                sorted = Arrays.copyOf(times, syncsWhileTyping);
+            }
+            Arrays.sort(sorted);
+            System.gc();
+            long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            System.out.printf("%8d %8d %9.0f %8.2f %8.2f %8.2f %8.1f %8d %9d %8d %10d %6d%n", n, sorted.length,
+                    sorted.length / elapsed, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, live.version() - startVersion,
+                    live.text().length(), heap >> 20, divergent, lost);
+            if (rejoins.get() > 0) {
+                System.out.println("  (" + rejoins.get() + " editors needed a rejoin: the sync protocol broke down)");
+            }
+        }
+
+        private static double pct(long[] sorted, int p) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)] / 1e6;
+        }
+    }
+
+    /** One simulated browser. */
+    private static final class Editor {
+        final Run run;
+        final int index;
+        final LetterService.EditorSession session;
+        final SyncClient client;
+        final Random random;
+        final String marker;
+        int caret;
+        int words;
+        String word = "";
+        int typedInWord;
+        boolean scheduled;
+        boolean inFlight;
+        boolean poked;
+
+        Editor(Run run, int index) {
+            this.run = run;
+            this.index = index;
+            this.random = new Random(index);
+            this.marker = "Paragraphe " + index + " :";
+            this.session = run.letters.open(run.projectId, run.key, this::poke);
+            this.client = new SyncClient(session.startText());
+            this.caret = client.text.indexOf(marker + "\n") + marker.length();
+            nextWord();
+        }
+
+        private void nextWord() {
+            word = " e" + index + "w" + (words++) + "z"; // the z ends it: a partial word never reads as an earlier one
+            typedInWord = 0;
+        }
+
+        synchronized List<String> typedWords() {
+            List<String> out = new ArrayList<>();
+            int complete = words - 1 + (typedInWord == word.length() ? 1 : 0);
+            for (int w = 0; w < complete; w++) {
+                out.add("e" + index + "w" + w + "z");
+            }
+            return out;
+        }
+
+        synchronized boolean busy() {
+            return scheduled || inFlight || client.hasUnsent();
+        }
+
+        void keystroke() {
+            if (!run.typing) {
+                return;
+            }
+            synchronized (this) {
+                if (typedInWord == word.length()) {
+                    nextWord();
+                }
+                char c = word.charAt(typedInWord++);
+                client.text = client.text.substring(0, caret) + c + client.text.substring(caret);
+                caret++;
+                schedule(DEBOUNCE_MS);
+            }
+            long jitter = random.nextInt(100) - 50;
+            run.browsers.schedule(this::keystroke, KEYSTROKE_MS + jitter, TimeUnit.MILLISECONDS);
+        }
+
+        void poke() {
+            synchronized (this) {
+                poked = true;
+                schedule(0);
+            }
+        }
+
+        /** Sync soon, unless a message is already in flight (its answer triggers the next) or already planned. */
+        private void schedule(long delay) {
+            if (scheduled || inFlight || run.browsers.isShutdown()) {
+                return;
+            }
+            scheduled = true;
+            run.browsers.schedule(this::send, delay, TimeUnit.MILLISECONDS);
+        }
+
+        private void send() {
+            SyncRequest request;
+            synchronized (this) {
+                scheduled = false;
+                if (inFlight) {
+                    return;
+                }
+                request = client.prepare();
+                inFlight = true;
+                poked = false;
+            }
+            run.server.schedule(() -> {
+                long t0 = System.nanoTime();
+                SyncResponse answer = session.sync(request);
+                run.record(System.nanoTime() - t0);
+                run.browsers.schedule(() -> receive(answer), LATENCY_MS, TimeUnit.MILLISECONDS);
+            }, LATENCY_MS, TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void receive(SyncResponse answer) {
+            inFlight = false;
+            String before = client.text;
+            client.receive(answer);
+            if (client.broken()) {
+                run.rejoins.incrementAndGet();
+                return;
+            }
+            caret = mapCaret(before, client.text, caret);
+            if (client.hasUnsent() || poked) {
+                schedule(poked ? 0 : DEBOUNCE_MS);
+            }
+        }
+    }
+
+    /** Where a caret goes when {@code from} becomes {@code to}: before text inserted right at it, as in CodeMirror. */
+    static int mapCaret(String from, String to, int caret) {
+        int pos = 0;
+        int mapped = 0;
+        for (Object op : TextOps.diff(from, to)) {
+            if (op instanceof String insert) {
+                if (pos < caret) {
+                    mapped += insert.length();
+                }
+                continue;
+            }
+            int len = Math.abs((Integer) op);
+            if (caret <= pos + len) {
+                return mapped + ((Integer) op > 0 ? caret - pos : 0);
+            }
+            pos += len;
+            mapped += (Integer) op > 0 ? len : 0;
+        }
+        return mapped + caret - pos;
+    }
+}
