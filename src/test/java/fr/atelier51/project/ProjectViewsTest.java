@@ -18,6 +18,9 @@ import fr.atelier51.project.domain.ProjectRepository;
 import fr.atelier51.project.ui.ProjectView;
 import fr.atelier51.project.ui.ProjectsView;
 import fr.atelier51.testsupport.KaribuTest;
+import fr.atelier51.workspace.domain.ChangeKind;
+import fr.atelier51.workspace.domain.SectionKey;
+import fr.atelier51.workspace.service.LetterService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +35,9 @@ class ProjectViewsTest extends KaribuTest {
 
     @Autowired
     ProjectRepository projectRepository;
+
+    @Autowired
+    LetterService letters;
 
     @Test
     void anonymousVisitorIsSentToTheLoginPage() {
@@ -160,5 +166,25 @@ class ProjectViewsTest extends KaribuTest {
         assertThat(_get(H2.class).getText()).isEqualTo("Projets que j’accompagne");
         assertThat(_find(Button.class, spec -> spec.withId("new-project"))).isEmpty();
         assertThat(_size(_get(Grid.class))).isZero();
+    }
+
+    @Test
+    void exportsAreOfferedOnlyOnceTheLetterHasText() {
+        Account owner = fixtures.account(Role.HOLDER, "Inès");
+        Project project = fixtures.projectOf(owner, "Projet sans lettre");
+        // The workspace pre-fills the title and the holder; a holder who clears them has nothing left to export.
+        as(owner, () -> letters.letter(project.getId()).stream().filter(section -> !section.text().isBlank())
+                .forEach(section -> letters.write(project.getId(), section.key(), section.version(), "", ChangeKind.API)));
+        login(owner);
+        navigate("projects/" + project.getId());
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("export-empty")).getText())
+                .startsWith("rien à exporter tant que la lettre est vide");
+        assertThat(_find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("export-pdf"))).isEmpty();
+
+        as(owner, () -> letters.write(project.getId(), SectionKey.CONTEXTE, 0, "Un premier constat.", ChangeKind.API));
+        navigate("projects/" + project.getId());
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("export-pdf")).getHref())
+                .endsWith("api/projects/" + project.getId() + "/letter.pdf");
+        assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("export-empty"))).isEmpty();
     }
 }

@@ -31,12 +31,14 @@ import fr.atelier51.project.domain.ProjectEvent;
 import fr.atelier51.project.domain.ProjectEventType;
 import fr.atelier51.project.service.ProjectPermissions;
 import fr.atelier51.project.service.ProjectService;
+import fr.atelier51.project.service.LetterContents;
 import fr.atelier51.project.service.ProjectWorkflow;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** A project's home: status banner, what it is, who works on it, and its timeline. */
@@ -47,10 +49,13 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
     private final ProjectService projectService;
     private final AccountService accountService;
     private final ProjectWorkflow workflow;
+    private final List<LetterContents> letterContents;
     private long projectId;
     private String title = "Atelier 51";
 
-    public ProjectView(ProjectService projectService, AccountService accountService, ProjectWorkflow workflow) {
+    public ProjectView(ProjectService projectService, AccountService accountService, ProjectWorkflow workflow,
+                       List<LetterContents> letterContents) {
+        this.letterContents = letterContents;
         this.projectService = projectService;
         this.accountService = accountService;
         this.workflow = workflow;
@@ -182,12 +187,21 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
         Button readiness = new Button(getTranslation("project.open-readiness"), e -> getUI().ifPresent(ui -> ui.navigate("projects/" + projectId + "/readiness")));
         readiness.setId("open-readiness");
         HorizontalLayout exports = new HorizontalLayout(new Span(getTranslation("project.export-letter")));
-        for (String format : new String[]{"pdf", "docx", "md"}) {
-            Anchor link = new Anchor("api/projects/" + projectId + "/letter." + format, format.toUpperCase(java.util.Locale.ROOT));
-            link.setRouterIgnore(true);
-            link.getElement().setAttribute("download", true);
-            link.setId("export-" + format);
-            exports.add(link);
+        // An empty letter has nothing to export: say so here rather than let the browser save an error as a file.
+        boolean hasText = letterContents.stream().anyMatch(contents -> contents.hasText(projectId));
+        if (hasText) {
+            for (String format : new String[]{"pdf", "docx", "md"}) {
+                Anchor link = new Anchor("api/projects/" + projectId + "/letter." + format, format.toUpperCase(java.util.Locale.ROOT));
+                link.setRouterIgnore(true);
+                link.getElement().setAttribute("download", true);
+                link.setId("export-" + format);
+                exports.add(link);
+            }
+        } else {
+            Span empty = new Span(getTranslation("project.export-empty"));
+            empty.setId("export-empty");
+            empty.addClassName("export-empty");
+            exports.add(empty);
         }
         Anchor dossier = new Anchor("api/projects/" + projectId + "/dossier.zip", getTranslation("filing.dossier"));
         dossier.setRouterIgnore(true);
