@@ -47,6 +47,7 @@ import fr.atelier51.assistant.service.AssistantService;
 import fr.atelier51.assistant.service.InterviewEngine;
 import fr.atelier51.assistant.service.StreamingPhrasing;
 import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.base.ui.ProjectRoute;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.service.ProjectService;
 import jakarta.annotation.security.PermitAll;
@@ -56,6 +57,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -92,12 +94,11 @@ public class AssistantView extends HorizontalLayout implements BeforeEnterObserv
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            projectId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-        } catch (NumberFormatException e) {
-            event.rerouteToError(NotFoundException.class, getTranslation("project.error.not-found"));
+        OptionalLong routeId = ProjectRoute.id(event);
+        if (routeId.isEmpty()) {
             return;
         }
+        projectId = routeId.getAsLong();
         Project project = projects.get(projectId); // not readable → the service's NotFoundException → error view
         canTalk = assistant.canTalk(projectId);
         title = getTranslation("assistant.title") + " — " + project.getTitle();

@@ -9,14 +9,16 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import fr.atelier51.base.ui.ProjectRoute;
 import fr.atelier51.letter.domain.CtisCriterion;
 import fr.atelier51.letter.domain.Readiness;
 import fr.atelier51.letter.service.CriterionValidationService;
 import fr.atelier51.letter.service.ReadinessService;
 import jakarta.annotation.security.PermitAll;
+
+import java.util.OptionalLong;
 
 /** The readiness panel: what the letter still lacks, section by section, against the law and the CTIS criteria. */
 @Route("projects/:id/readiness")
@@ -37,12 +39,11 @@ public class ReadinessView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long projectId;
-        try {
-            projectId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-        } catch (NumberFormatException e) {
-            event.rerouteToError(NotFoundException.class, getTranslation("project.error.not-found"));
+        OptionalLong routeId = ProjectRoute.id(event);
+        if (routeId.isEmpty()) {
             return;
         }
+        projectId = routeId.getAsLong();
         canDecide = validations.canDecide(projectId);
         render(projectId, readiness.readiness(projectId));
     }

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.base.ui.ProjectRoute;
 import fr.atelier51.base.ui.SafeMarkdown;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.service.CoachNoteService;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.OptionalLong;
 
 /**
  * Coaches' private notes on a project: the project's assigned coaches and admins read them all and write, edit and
@@ -50,12 +52,11 @@ public class CoachNotesView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            projectId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-        } catch (NumberFormatException e) {
-            event.rerouteToError(NotFoundException.class, getTranslation("project.error.not-found"));
+        OptionalLong routeId = ProjectRoute.id(event);
+        if (routeId.isEmpty()) {
             return;
         }
+        projectId = routeId.getAsLong();
         Project project = notes.project(projectId); // not allowed: the service's NotFoundException answers
         title = getTranslation("project.notes.page-title", project.getTitle());
         removeAll();

@@ -26,6 +26,7 @@ import fr.atelier51.account.domain.Account;
 import fr.atelier51.account.service.AccountService;
 import fr.atelier51.base.domain.Region;
 import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.base.ui.ProjectRoute;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.domain.ProjectEvent;
 import fr.atelier51.project.domain.ProjectEventType;
@@ -39,6 +40,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /** A project's home: status banner, what it is, who works on it, and its timeline. */
@@ -64,13 +66,11 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String raw = event.getRouteParameters().get("id").orElse("");
-        try {
-            projectId = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            event.rerouteToError(NotFoundException.class, getTranslation("project.error.not-found"));
+        OptionalLong routeId = ProjectRoute.id(event);
+        if (routeId.isEmpty()) {
             return;
         }
+        projectId = routeId.getAsLong();
         // A project the user may not see raises the service's NotFoundException: BusinessErrorView answers.
         render();
     }

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.base.ui.ProjectRoute;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.service.ProjectService;
 import fr.atelier51.workspace.domain.NamedVersion;
@@ -39,6 +40,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The history of the letter: for one section, its versions grouped into editing sessions (who, when, how, how much),
@@ -74,12 +76,11 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            projectId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-        } catch (NumberFormatException e) {
-            event.rerouteToError(NotFoundException.class, getTranslation("project.error.not-found"));
+        OptionalLong routeId = ProjectRoute.id(event);
+        if (routeId.isEmpty()) {
             return;
         }
+        projectId = routeId.getAsLong();
         Project project = projects.get(projectId); // not readable: the service's NotFoundException answers
         canWork = projects.permissions(projectId).canWork();
         key = event.getLocation().getQueryParameters().getSingleParameter("section")
