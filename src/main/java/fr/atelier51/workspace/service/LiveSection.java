@@ -20,7 +20,13 @@ import java.util.function.Consumer;
  * ({@code seq} not above the last one) is ignored; a message that saw no answer is recovered from the backup
  * shadow; anything else inconsistent answers an error, and the editor rejoins with a three-way merge.
  *
- * <p>One lock per section: syncs of one section are serial, sections are independent.
+ * <p>One lock per section, held only for the work in memory: syncs of one section are serial, sections are
+ * independent. Persistence is a group commit outside that lock: accepted changes queue in version order, and a sync
+ * whose answer contains a version not yet in the database writes everything queued so far in one transaction (or
+ * waits for the writer already doing it). No answer, poke or read ({@link #text()}, {@link #version()}, a new
+ * editor's start) ever shows a version before it is durable, so a crash loses nothing anyone was told about.
+ * The server's change for an editor whose shadow is a known server version is composed from the last versions'
+ * operations ({@link RecentChanges}) rather than diffed from the two whole texts.
  *
  * <p>When its last editor leaves, the owner is told ({@code idle}) and may {@link #evictIfIdle() evict} it: nothing is
  * lost, since every accepted change is already persisted; an evicted section refuses new editors and writes (they
@@ -43,9 +49,19 @@ public final class LiveSection {
     private final Object lock = new Object();
     private final List<Shadow> shadows = new CopyOnWriteArrayList<>();
     private final Runnable idle;
+    private final RecentChanges recent = new RecentChanges(512);
     private String text;
     private long version;
     private boolean evicted;
+    // group commit: accepted changes not yet written (guarded by lock), and the last durable state
+    private final List<ChangeLog.Change> pending = new ArrayList<>();
+    private final Object writing = new Object();
+    private volatile Durable durable;
+    private volatile boolean failed;
+
+    /** The last persisted text and its version, read together. */
+    private record Durable(String text, long version) {
+    }
 
     public LiveSection(long sectionId, String text, long version, ChangeLog log) {
         this(sectionId, text, version, log, () -> { });
@@ -58,6 +74,7 @@ public final class LiveSection {
         this.version = version;
         this.log = log;
         this.idle = idle;
+        this.durable = new Durable(text, version);
     }
 
     /** One connected editor's state on the server. */
@@ -67,19 +84,24 @@ public final class LiveSection {
         final boolean readOnly;
         final Listener listener;
         String shadow;
+        /** The server version the shadow holds, or -1 when it holds an editor's text the server never had. */
+        long shadowVersion;
         long n;
         long m;
         String backup;
+        long backupVersion;
         long backupM;
         long lastSeq;
         volatile boolean closed;
 
-        private Shadow(long authorId, boolean readOnly, Listener listener, String start) {
+        private Shadow(long authorId, boolean readOnly, Listener listener, Durable start) {
             this.authorId = authorId;
             this.readOnly = readOnly;
             this.listener = listener;
-            this.shadow = start;
-            this.backup = start;
+            this.shadow = start.text();
+            this.backup = start.text();
+            this.shadowVersion = start.version();
+            this.backupVersion = start.version();
         }
 
         public long authorId() {
@@ -117,9 +139,10 @@ public final class LiveSection {
             if (evicted) {
                 return null;
             }
-            Shadow s = new Shadow(authorId, readOnly, listener, text);
+            Durable start = durable; // never a version that is not in the database yet
+            Shadow s = new Shadow(authorId, readOnly, listener, start);
             shadows.add(s);
-            return new Start(s, text, version);
+            return new Start(s, start.text(), start.version());
         }
     }
 
@@ -127,15 +150,19 @@ public final class LiveSection {
         return sectionId;
     }
 
+    /** The persisted text (a change being written shows once it is durable). */
     public String text() {
-        synchronized (lock) {
-            return text;
-        }
+        return durable.text();
     }
 
     public long version() {
+        return durable.version();
+    }
+
+    /** A section whose database write failed: it takes no editor, and its editors rejoin a fresh one. */
+    public boolean evicted() {
         synchronized (lock) {
-            return version;
+            return evicted;
         }
     }
 
@@ -146,8 +173,8 @@ public final class LiveSection {
     /** Retires this section if nobody edits it: from then on it takes no editor and no write. */
     public boolean evictIfIdle() {
         synchronized (lock) {
-            if (shadows.isEmpty()) {
-                evicted = true;
+            if (shadows.isEmpty() && pending.isEmpty() && durable.version() == version) {
+                evicted = true; // never with a write under way: a fresh copy would load the version before it
             }
             return evicted;
         }
@@ -167,7 +194,7 @@ public final class LiveSection {
         SyncResponse response;
         synchronized (lock) {
             if (c.closed) {
-                return SyncResponse.failed(req.seq(), "closed");
+                return SyncResponse.failed(req.seq(), failed ? "persist" : "closed");
             }
             if (req.seq() <= c.lastSeq) {
                 return null; // repeated or overtaken: the editor has sent (or will send) a newer message
@@ -177,12 +204,14 @@ public final class LiveSection {
                 if (req.m() == c.backupM) {
                     // Our last answer never arrived: go back to the shadow the editor still has.
                     c.shadow = c.backup;
+                    c.shadowVersion = c.backupVersion;
                     c.m = c.backupM;
                 } else {
                     return SyncResponse.failed(req.seq(), "server-version");
                 }
             }
             String shadow = c.shadow;
+            long shadowVersion = c.shadowVersion;
             long n = c.n;
             String merged = text;
             for (SyncRequest.ClientEdit edit : req.edits()) {
@@ -203,32 +232,96 @@ public final class LiveSection {
                 }
                 merged = shadow.equals(merged) ? next : TextOps.mergeOps(shadow, edit.ops(), merged);
                 shadow = next;
+                shadowVersion = -1;
                 n++;
             }
             changed = !merged.equals(text);
             if (changed) {
-                // Durable before the shadow moves and before anyone hears of it.
-                log.record(sectionId, version + 1, merged, TextOps.diff(text, merged), c.authorId, ChangeKind.EDIT);
-                text = merged;
-                version++;
+                accept(merged, TextOps.diff(text, merged), c.authorId, ChangeKind.EDIT);
+            }
+            if (shadowVersion < 0 && shadow.equals(text)) {
+                shadowVersion = version;
             }
             c.shadow = shadow;
+            c.shadowVersion = shadowVersion;
             c.n = n;
             c.backup = shadow;
+            c.backupVersion = shadowVersion;
             c.backupM = c.m;
             long m = c.m;
             List<Object> ops = null;
-            if (!shadow.equals(text)) {
-                ops = TextOps.diff(shadow, text);
+            if (shadowVersion != version) {
+                ops = shadowVersion >= 0 ? recent.between(shadowVersion, version) : null;
+                if (ops == null) {
+                    ops = TextOps.diffLarge(shadow, text);
+                }
                 c.shadow = text;
+                c.shadowVersion = version;
                 c.m++;
             }
             response = new SyncResponse(req.seq(), c.n, m, ops, TextOps.hash(c.shadow), version, null);
         }
+        awaitDurable(response.version());
         if (changed) {
             pokeOthers(c);
         }
         return response;
+    }
+
+    /** A new version in memory, queued for the database (under the lock). */
+    private void accept(String merged, List<Object> ops, long authorId, ChangeKind kind) {
+        version++;
+        text = merged;
+        recent.add(version, ops);
+        pending.add(new ChangeLog.Change(version, merged, ops, authorId, kind));
+    }
+
+    /**
+     * Returns once {@code target} is in the database: the first caller writes every queued change in one
+     * transaction, the others find their version written when they get their turn.
+     */
+    private void awaitDurable(long target) {
+        if (durable.version() >= target) {
+            return;
+        }
+        synchronized (writing) {
+            if (durable.version() >= target) {
+                return;
+            }
+            if (failed) {
+                throw new IllegalStateException("section " + sectionId + " could not be saved");
+            }
+            List<ChangeLog.Change> batch;
+            synchronized (lock) {
+                batch = List.copyOf(pending);
+                pending.clear();
+            }
+            try {
+                log.recordAll(sectionId, batch);
+            } catch (RuntimeException e) {
+                fail();
+                throw e;
+            }
+            ChangeLog.Change last = batch.getLast();
+            durable = new Durable(last.text(), last.version());
+        }
+    }
+
+    /**
+     * The database refused a write: the versions in memory past the durable one were never acknowledged, so the
+     * section retires and its editors rejoin a fresh one loaded from the database (their unacknowledged typing is
+     * still in their browsers and is merged again).
+     */
+    private void fail() {
+        synchronized (lock) {
+            failed = true;
+            evicted = true;
+            pending.clear();
+        }
+        for (Shadow s : shadows) {
+            s.closed = true;
+        }
+        shadows.clear();
     }
 
     /** Outcome of a change that did not come from a live editor. */
@@ -251,12 +344,11 @@ public final class LiveSection {
             String merged = TextOps.merge(base, newText, text);
             changed = !merged.equals(text);
             if (changed) {
-                log.record(sectionId, version + 1, merged, TextOps.diff(text, merged), authorId, kind);
-                text = merged;
-                version++;
+                accept(merged, TextOps.diff(text, merged), authorId, kind);
             }
             result = new Merge(text, version);
         }
+        awaitDurable(result.version());
         if (changed) {
             pokeOthers(null);
         }
