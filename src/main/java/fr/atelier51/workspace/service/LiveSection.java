@@ -212,6 +212,8 @@ public final class LiveSection {
             }
             String shadow = c.shadow;
             long shadowVersion = c.shadowVersion;
+            long baseVersion = shadowVersion;
+            List<Object> undo = null; // from the shadow with the editor's edits back to version baseVersion
             long n = c.n;
             String merged = text;
             for (SyncRequest.ClientEdit edit : req.edits()) {
@@ -231,6 +233,10 @@ public final class LiveSection {
                     return SyncResponse.failed(req.seq(), "shadow");
                 }
                 merged = shadow.equals(merged) ? next : TextOps.mergeOps(shadow, edit.ops(), merged);
+                if (baseVersion >= 0) {
+                    List<Object> back = RecentChanges.invert(shadow, edit.ops());
+                    undo = undo == null ? back : RecentChanges.compose(back, undo);
+                }
                 shadow = next;
                 shadowVersion = -1;
                 n++;
@@ -251,7 +257,15 @@ public final class LiveSection {
             long m = c.m;
             List<Object> ops = null;
             if (shadowVersion != version) {
-                ops = shadowVersion >= 0 ? recent.between(shadowVersion, version) : null;
+                if (shadowVersion >= 0) {
+                    ops = recent.between(shadowVersion, version);
+                } else if (baseVersion >= 0 && undo != null) {
+                    // Back from the editor's edits to the version they were made on, forward to now (which has them
+                    // merged), with the undo-redo of their own typing taken out.
+                    List<Object> forward = baseVersion == version ? List.of() : recent.between(baseVersion, version);
+                    ops = forward == null ? null
+                            : RecentChanges.tidy(shadow, forward.isEmpty() ? undo : RecentChanges.compose(undo, forward));
+                }
                 if (ops == null) {
                     ops = TextOps.diffLarge(shadow, text);
                 }

@@ -94,6 +94,78 @@ final class RecentChanges {
         }
     }
 
+    /** The change undoing {@code ops} (which apply to {@code base}): from their result back to {@code base}. */
+    static List<Object> invert(String base, List<?> ops) {
+        Ops out = new Ops();
+        int pos = 0;
+        for (Object op : ops) {
+            if (op instanceof String s) {
+                if (!s.isEmpty()) {
+                    out.delete(s.length());
+                }
+            } else {
+                int n = ((Number) op).intValue();
+                if (n > 0) {
+                    out.keep(n);
+                } else {
+                    out.insert(base.substring(pos, pos - n));
+                }
+                pos += Math.abs(n);
+            }
+        }
+        return out.list;
+    }
+
+    /**
+     * The same change with each run of deletions and insertions reduced to what really differs (a composed undo
+     * and redo of one's own typing deletes and re-inserts it: an editor would see its caret jump).
+     */
+    static List<Object> tidy(String base, List<?> ops) {
+        Ops out = new Ops();
+        int pos = 0;
+        int i = 0;
+        while (i < ops.size()) {
+            Object op = ops.get(i);
+            if (op instanceof Number n && n.intValue() > 0) {
+                out.keep(n.intValue());
+                pos += n.intValue();
+                i++;
+                continue;
+            }
+            int from = pos;
+            StringBuilder inserted = new StringBuilder();
+            while (i < ops.size() && !(ops.get(i) instanceof Number k && k.intValue() > 0)) {
+                if (ops.get(i) instanceof String s) {
+                    inserted.append(s);
+                } else {
+                    pos -= ((Number) ops.get(i)).intValue();
+                }
+                i++;
+            }
+            String deleted = base.substring(from, pos);
+            String added = inserted.toString();
+            if (deleted.equals(added)) {
+                if (!deleted.isEmpty()) {
+                    out.keep(deleted.length());
+                }
+            } else if (deleted.isEmpty() || added.isEmpty()) {
+                out.delete(deleted.length());
+                out.insert(added);
+            } else {
+                for (Object d : TextOps.diff(deleted, added)) {
+                    if (d instanceof String s) {
+                        out.insert(s);
+                    } else if ((Integer) d > 0) {
+                        out.keep((Integer) d);
+                    } else {
+                        out.delete(-(Integer) d);
+                    }
+                }
+            }
+        }
+        return out.list;
+    }
+
     /** Builds a list of operations, merging neighbours of one kind. */
     private static final class Ops {
         final List<Object> list = new ArrayList<>();
@@ -107,6 +179,9 @@ final class RecentChanges {
         }
 
         void delete(int n) {
+            if (n == 0) {
+                return;
+            }
             if (!list.isEmpty() && list.getLast() instanceof Integer k && k < 0) {
                 list.set(list.size() - 1, k - n);
             } else {
@@ -115,6 +190,9 @@ final class RecentChanges {
         }
 
         void insert(String s) {
+            if (s.isEmpty()) {
+                return;
+            }
             if (!list.isEmpty() && list.getLast() instanceof String t) {
                 list.set(list.size() - 1, t + s);
             } else {

@@ -58,6 +58,28 @@ class RecentChangesTest {
         assertThat(RecentChanges.compose(a, b)).containsExactly(2, "x", -2, 2);
     }
 
+    @Test
+    void undoThenRedoIsTidiedToWhatChanged() {
+        Random random = new Random(7);
+        for (int run = 0; run < 500; run++) {
+            String base = randomText(random, random.nextInt(30));
+            String mine = edit(random, base);
+            String theirs = edit(random, base);
+            String merged = TextOps.merge(base, mine, theirs);
+            if (base.equals(mine) || base.equals(merged)) {
+                continue;
+            }
+            List<Object> undo = RecentChanges.invert(base, TextOps.diff(base, mine));
+            assertThat(TextOps.apply(mine, undo)).isEqualTo(base);
+            List<Object> ops = RecentChanges.tidy(mine, RecentChanges.compose(undo, TextOps.diff(base, merged)));
+            assertThat(TextOps.apply(mine, ops)).isEqualTo(merged);
+        }
+        // typing "x" while someone else typed elsewhere: the answer keeps the "x", never deletes and re-types it
+        List<Object> undo = RecentChanges.invert("ab", List.of(1, "x", 1));
+        List<Object> ops = RecentChanges.tidy("axb", RecentChanges.compose(undo, List.of(1, "x", 1, "yz")));
+        assertThat(ops).containsExactly(3, "yz");
+    }
+
     private static String edit(Random random, String text) {
         StringBuilder out = new StringBuilder(text);
         for (int k = 1 + random.nextInt(3); k > 0; k--) {
