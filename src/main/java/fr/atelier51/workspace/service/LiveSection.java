@@ -38,6 +38,20 @@ public final class LiveSection {
     public interface Listener {
         void changed();
 
+        /** True when this editor takes the server's change pushed with the notification ({@link #pushed}). */
+        default boolean takesPushes() {
+            return false;
+        }
+
+        /**
+         * The server half of a sync cycle, unasked: the change over the editor's shadow at ({@code n}, {@code m}),
+         * like an answer with {@code seq} -1. The editor applies it only when it has no message in flight and its
+         * versions match; otherwise it ignores it and syncs, and the server takes it back (see {@link Shadow}).
+         */
+        default void pushed(SyncResponse change) {
+            changed();
+        }
+
         default void revoked() {
         }
     }
@@ -91,6 +105,8 @@ public final class LiveSection {
         String backup;
         long backupVersion;
         long backupM;
+        /** Shadows this editor may still hold because it ignored a push: restored when its next message says so. */
+        final List<Held> pushedOver = new ArrayList<>();
         long lastSeq;
         volatile boolean closed;
 
@@ -127,6 +143,10 @@ public final class LiveSection {
             close();
             listener.revoked();
         }
+    }
+
+    /** A state of an editor's shadow it may still be at. */
+    private record Held(String shadow, long version, long m) {
     }
 
     /** The text an editor starts from when it connects: its shadow starts there at versions (0, 0). */
@@ -201,7 +221,13 @@ public final class LiveSection {
             }
             c.lastSeq = req.seq();
             if (req.m() != c.m) {
-                if (req.m() == c.backupM) {
+                Held held = c.pushedOver.stream().filter(h -> h.m() == req.m()).findFirst().orElse(null);
+                if (held != null) {
+                    // The editor ignored our push(es) from there (it had a message in flight): back to that shadow.
+                    c.shadow = held.shadow();
+                    c.shadowVersion = held.version();
+                    c.m = held.m();
+                } else if (req.m() == c.backupM) {
                     // Our last answer never arrived: go back to the shadow the editor still has.
                     c.shadow = c.backup;
                     c.shadowVersion = c.backupVersion;
@@ -210,6 +236,7 @@ public final class LiveSection {
                     return SyncResponse.failed(req.seq(), "server-version");
                 }
             }
+            c.pushedOver.clear();
             String shadow = c.shadow;
             long shadowVersion = c.shadowVersion;
             long baseVersion = shadowVersion;
@@ -373,8 +400,32 @@ public final class LiveSection {
         List<Shadow> targets = new ArrayList<>(shadows);
         for (Shadow s : targets) {
             if (s != except) {
-                notify(s, Listener::changed);
+                SyncResponse push = s.listener.takesPushes() ? push(s) : null;
+                notify(s, push == null ? Listener::changed : l -> l.pushed(push));
             }
+        }
+    }
+
+    /**
+     * The server's change for an editor, computed now and pushed (one message instead of a poke and a round trip),
+     * or null to poke it instead. Only durable versions, and at most a few pushes between two of its messages.
+     */
+    private SyncResponse push(Shadow s) {
+        Durable d = durable;
+        synchronized (lock) {
+            if (s.closed || s.shadowVersion < 0 || s.shadowVersion >= d.version() || s.pushedOver.size() >= 16) {
+                return null;
+            }
+            List<Object> ops = recent.between(s.shadowVersion, d.version());
+            if (ops == null) {
+                return null;
+            }
+            s.pushedOver.add(new Held(s.shadow, s.shadowVersion, s.m));
+            long m = s.m;
+            s.shadow = d.text();
+            s.shadowVersion = d.version();
+            s.m++;
+            return new SyncResponse(-1, s.n, m, ops, TextOps.hash(d.text()), d.version(), null);
         }
     }
 
