@@ -4,7 +4,10 @@ import fr.atelier51.workspace.domain.ChangeKind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -61,14 +64,17 @@ public final class LiveSection {
     private final long sectionId;
     private final ChangeLog log;
     private final Object lock = new Object();
+    private final ReentrantLock combining = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
     private final List<Shadow> shadows = new CopyOnWriteArrayList<>();
     private final Runnable idle;
     private final RecentChanges recent = new RecentChanges(512);
     private String text;
     private long version;
     private boolean evicted;
-    // group commit: accepted changes not yet written (guarded by lock), and the last durable state
-    private final List<ChangeLog.Change> pending = new ArrayList<>();
+    // group commit: accepted changes not yet written, in version order (added under the lock, taken by the writer
+    // without it: with many editors the lock is busy, and a writer queueing for it held every acknowledgement up)
+    private final ConcurrentLinkedQueue<ChangeLog.Change> pending = new ConcurrentLinkedQueue<>();
     private final Object writing = new Object();
     private volatile Durable durable;
     private volatile boolean failed;
@@ -209,15 +215,58 @@ public final class LiveSection {
         }
     }
 
+    /** What a sync did in memory: the answer (null for an ignored message), and whether the text moved. */
+    private record Outcome(SyncResponse response, boolean changed) {
+    }
+
+    /** A sync waiting for the thread that is running the section's syncs. */
+    private record Task(Shadow shadow, SyncRequest request, CompletableFuture<Outcome> outcome) {
+    }
+
+    /**
+     * One sync. The work in memory is combined: whichever request thread gets the section runs every queued sync
+     * back to back, and the others wait for their outcome. With many editors, handing a lock from thread to thread
+     * (each hand-off a wake-up on a busy machine) cost far more than the syncs themselves. Then, outside: the wait
+     * for the database (group commit), and the other editors are told.
+     */
     SyncResponse sync(Shadow c, SyncRequest req) {
+        Task mine = new Task(c, req, new CompletableFuture<>());
+        tasks.add(mine);
+        // Run the queue if nobody is; whoever runs it looks again after letting go, so no task is left behind.
+        while (!tasks.isEmpty() && combining.tryLock()) {
+            try {
+                for (Task t = tasks.poll(); t != null; t = tasks.poll()) {
+                    try {
+                        t.outcome().complete(syncLocked(t.shadow(), t.request()));
+                    } catch (RuntimeException e) {
+                        t.outcome().completeExceptionally(e);
+                    }
+                }
+            } finally {
+                combining.unlock();
+            }
+        }
+        Outcome outcome = mine.outcome().join();
+        SyncResponse response = outcome.response();
+        if (response == null || !response.ok()) {
+            return response;
+        }
+        awaitDurable(response.version());
+        if (outcome.changed()) {
+            pokeOthers(c);
+        }
+        return response;
+    }
+
+    private Outcome syncLocked(Shadow c, SyncRequest req) {
         boolean changed;
         SyncResponse response;
         synchronized (lock) {
             if (c.closed) {
-                return SyncResponse.failed(req.seq(), failed ? "persist" : "closed");
+                return new Outcome(SyncResponse.failed(req.seq(), failed ? "persist" : "closed"), false);
             }
             if (req.seq() <= c.lastSeq) {
-                return null; // repeated or overtaken: the editor has sent (or will send) a newer message
+                return new Outcome(null, false); // repeated or overtaken: the editor has sent (or will send) a newer message
             }
             c.lastSeq = req.seq();
             if (req.m() != c.m) {
@@ -233,7 +282,7 @@ public final class LiveSection {
                     c.shadowVersion = c.backupVersion;
                     c.m = c.backupM;
                 } else {
-                    return SyncResponse.failed(req.seq(), "server-version");
+                    return new Outcome(SyncResponse.failed(req.seq(), "server-version"), false);
                 }
             }
             c.pushedOver.clear();
@@ -248,18 +297,25 @@ public final class LiveSection {
                     continue; // already applied: its acknowledgement was lost
                 }
                 if (edit.n() > n || c.readOnly) {
-                    return SyncResponse.failed(req.seq(), c.readOnly ? "read-only" : "client-version");
+                    return new Outcome(SyncResponse.failed(req.seq(), c.readOnly ? "read-only" : "client-version"), false);
                 }
                 String next;
                 try {
                     next = TextOps.apply(shadow, edit.ops());
                 } catch (IllegalArgumentException | ClassCastException e) {
-                    return SyncResponse.failed(req.seq(), "shadow");
+                    return new Outcome(SyncResponse.failed(req.seq(), "shadow"), false);
                 }
                 if (TextOps.hash(next) != edit.h()) {
-                    return SyncResponse.failed(req.seq(), "shadow");
+                    return new Outcome(SyncResponse.failed(req.seq(), "shadow"), false);
                 }
-                merged = shadow.equals(merged) ? next : TextOps.mergeOps(shadow, edit.ops(), merged);
+                if (shadow.equals(merged)) {
+                    merged = next;
+                } else {
+                    // The shadow is a server version (first edit of the message): others' changes since are known.
+                    List<Object> moved = shadowVersion >= 0 ? recent.between(shadowVersion, version) : null;
+                    String apart = moved == null ? null : RecentChanges.mergeApart(shadow, edit.ops(), moved, merged);
+                    merged = apart != null ? apart : TextOps.mergeOps(shadow, edit.ops(), merged);
+                }
                 if (baseVersion >= 0) {
                     List<Object> back = RecentChanges.invert(shadow, edit.ops());
                     undo = undo == null ? back : RecentChanges.compose(back, undo);
@@ -302,11 +358,7 @@ public final class LiveSection {
             }
             response = new SyncResponse(req.seq(), c.n, m, ops, TextOps.hash(c.shadow), version, null);
         }
-        awaitDurable(response.version());
-        if (changed) {
-            pokeOthers(c);
-        }
-        return response;
+        return new Outcome(response, changed);
     }
 
     /** A new version in memory, queued for the database (under the lock). */
@@ -332,10 +384,12 @@ public final class LiveSection {
             if (failed) {
                 throw new IllegalStateException("section " + sectionId + " could not be saved");
             }
-            List<ChangeLog.Change> batch;
-            synchronized (lock) {
-                batch = List.copyOf(pending);
-                pending.clear();
+            List<ChangeLog.Change> batch = new ArrayList<>();
+            for (ChangeLog.Change next = pending.poll(); next != null; next = pending.poll()) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                return;
             }
             try {
                 log.recordAll(sectionId, batch);

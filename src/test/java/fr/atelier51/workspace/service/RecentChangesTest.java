@@ -80,6 +80,34 @@ class RecentChangesTest {
         assertThat(ops).containsExactly(3, "yz");
     }
 
+    @Test
+    void anEditFarFromTheOthersMergesLikeTheWordMerge() {
+        Random random = new Random(11);
+        int apart = 0;
+        for (int run = 0; run < 3000; run++) {
+            String base = words(random, 5 + random.nextInt(40));
+            String mine = edit(random, base);
+            String theirs = edit(random, base);
+            if (base.equals(mine) || base.equals(theirs)) {
+                continue;
+            }
+            String fast = RecentChanges.mergeApart(base, TextOps.diff(base, mine), TextOps.diff(base, theirs), theirs);
+            if (fast != null) {
+                apart++;
+                assertThat(fast).as("%s | %s | %s", base, mine, theirs).isEqualTo(TextOps.merge(base, mine, theirs));
+            }
+        }
+        assertThat(apart).as("runs where the edits were apart").isGreaterThan(500);
+    }
+
+    private static String words(Random random, int count) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            out.append(i == 0 ? "" : random.nextInt(5) == 0 ? "\n" : " ").append("w").append(random.nextInt(6));
+        }
+        return out.toString();
+    }
+
     private static String edit(Random random, String text) {
         StringBuilder out = new StringBuilder(text);
         for (int k = 1 + random.nextInt(3); k > 0; k--) {
