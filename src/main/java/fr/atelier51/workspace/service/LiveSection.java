@@ -72,16 +72,7 @@ public final class LiveSection {
     private String text;
     private long version;
     private boolean evicted;
-    // group commit: accepted changes not yet written, in version order (added under the lock, taken by the writer
-    // without it: with many editors the lock is busy, and a writer queueing for it held every acknowledgement up)
-    private final ConcurrentLinkedQueue<ChangeLog.Change> pending = new ConcurrentLinkedQueue<>();
-    private final Object writing = new Object();
-    private volatile Durable durable;
-    private volatile boolean failed;
-
-    /** The last persisted text and its version, read together. */
-    private record Durable(String text, long version) {
-    }
+    private final GroupCommit commit;
 
     public LiveSection(long sectionId, String text, long version, ChangeLog log) {
         this(sectionId, text, version, log, () -> { });
@@ -94,7 +85,7 @@ public final class LiveSection {
         this.version = version;
         this.log = log;
         this.idle = idle;
-        this.durable = new Durable(text, version);
+        this.commit = new GroupCommit(sectionId, log, text, version, this::fail);
     }
 
     /** One connected editor's state on the server. */
@@ -116,7 +107,7 @@ public final class LiveSection {
         long lastSeq;
         volatile boolean closed;
 
-        private Shadow(long authorId, boolean readOnly, Listener listener, Durable start) {
+        private Shadow(long authorId, boolean readOnly, Listener listener, GroupCommit.Durable start) {
             this.authorId = authorId;
             this.readOnly = readOnly;
             this.listener = listener;
@@ -165,7 +156,7 @@ public final class LiveSection {
             if (evicted) {
                 return null;
             }
-            Durable start = durable; // never a version that is not in the database yet
+            GroupCommit.Durable start = commit.durable(); // never a version that is not in the database yet
             Shadow s = new Shadow(authorId, readOnly, listener, start);
             shadows.add(s);
             return new Start(s, start.text(), start.version());
@@ -178,11 +169,11 @@ public final class LiveSection {
 
     /** The persisted text (a change being written shows once it is durable). */
     public String text() {
-        return durable.text();
+        return commit.durable().text();
     }
 
     public long version() {
-        return durable.version();
+        return commit.durable().version();
     }
 
     /** A section whose database write failed: it takes no editor, and its editors rejoin a fresh one. */
@@ -199,7 +190,7 @@ public final class LiveSection {
     /** Retires this section if nobody edits it: from then on it takes no editor and no write. */
     public boolean evictIfIdle() {
         synchronized (lock) {
-            if (shadows.isEmpty() && pending.isEmpty() && durable.version() == version) {
+            if (shadows.isEmpty() && commit.settled(version)) {
                 evicted = true; // never with a write under way: a fresh copy would load the version before it
             }
             return evicted;
@@ -251,7 +242,7 @@ public final class LiveSection {
         if (response == null || !response.ok()) {
             return response;
         }
-        awaitDurable(response.version());
+        commit.awaitDurable(response.version());
         if (outcome.changed()) {
             pokeOthers(c);
         }
@@ -263,7 +254,7 @@ public final class LiveSection {
         SyncResponse response;
         synchronized (lock) {
             if (c.closed) {
-                return new Outcome(SyncResponse.failed(req.seq(), failed ? "persist" : "closed"), false);
+                return new Outcome(SyncResponse.failed(req.seq(), commit.failed() ? "persist" : "closed"), false);
             }
             if (req.seq() <= c.lastSeq) {
                 return new Outcome(null, false); // repeated or overtaken: the editor has sent (or will send) a newer message
@@ -366,40 +357,7 @@ public final class LiveSection {
         version++;
         text = merged;
         recent.add(version, ops);
-        pending.add(new ChangeLog.Change(version, merged, ops, authorId, kind));
-    }
-
-    /**
-     * Returns once {@code target} is in the database: the first caller writes every queued change in one
-     * transaction, the others find their version written when they get their turn.
-     */
-    private void awaitDurable(long target) {
-        if (durable.version() >= target) {
-            return;
-        }
-        synchronized (writing) {
-            if (durable.version() >= target) {
-                return;
-            }
-            if (failed) {
-                throw new IllegalStateException("section " + sectionId + " could not be saved");
-            }
-            List<ChangeLog.Change> batch = new ArrayList<>();
-            for (ChangeLog.Change next = pending.poll(); next != null; next = pending.poll()) {
-                batch.add(next);
-            }
-            if (batch.isEmpty()) {
-                return;
-            }
-            try {
-                log.recordAll(sectionId, batch);
-            } catch (RuntimeException e) {
-                fail();
-                throw e;
-            }
-            ChangeLog.Change last = batch.getLast();
-            durable = new Durable(last.text(), last.version());
-        }
+        commit.queue(new ChangeLog.Change(version, merged, ops, authorId, kind));
     }
 
     /**
@@ -409,9 +367,7 @@ public final class LiveSection {
      */
     private void fail() {
         synchronized (lock) {
-            failed = true;
             evicted = true;
-            pending.clear();
         }
         for (Shadow s : shadows) {
             s.closed = true;
@@ -443,7 +399,7 @@ public final class LiveSection {
             }
             result = new Merge(text, version);
         }
-        awaitDurable(result.version());
+        commit.awaitDurable(result.version());
         if (changed) {
             pokeOthers(null);
         }
@@ -465,7 +421,7 @@ public final class LiveSection {
      * or null to poke it instead. Only durable versions, and at most a few pushes between two of its messages.
      */
     private SyncResponse push(Shadow s) {
-        Durable d = durable;
+        GroupCommit.Durable d = commit.durable();
         synchronized (lock) {
             if (s.closed || s.shadowVersion < 0 || s.shadowVersion >= d.version() || s.pushedOver.size() >= 16) {
                 return null;
