@@ -555,6 +555,21 @@ export class SectionEditorElement extends HTMLElement {
     this.schedule(0);
   }
 
+  /**
+   * The server's change pushed with its notification (the server half of a sync cycle, unasked): taken at once when
+   * nothing is in flight and the versions match, so a peer's keystroke shows without a round trip. Otherwise it is
+   * ignored and we sync; the server then takes it back (LiveSection keeps the shadows we may still be at).
+   */
+  push(json: string) {
+    const r = JSON.parse(json) as Answer;
+    if (!this.view || this.blocked || this.rejoining || this.awaitingSeq >= 0 || r.n !== this.n || r.m !== this.m
+      || !r.ops || !this.applyServer(r)) {
+      this.poke();
+      return;
+    }
+    this.afterServer(r);
+  }
+
   /** Other people's carets in this section, each in the server's text at its version. */
   setPeers(json: string) {
     if (json === this.peersJson || !this.view) return;
@@ -655,22 +670,31 @@ export class SectionEditorElement extends HTMLElement {
     if (r.error || r.n !== this.n) { this.rejoin(); return; }
     this.stack = this.stack.filter((e) => e.n >= r.n);
     if (r.ops) {
-      if (r.m !== this.m) { this.rejoin(); return; }
-      let next: string;
-      try { next = applyOps(this.shadow, r.ops); } catch { this.rejoin(); return; }
-      if (hash(next) !== r.h) { this.rejoin(); return; }
-      const local = this.text;
-      if (local === this.shadow) {
-        this.view!.dispatch({ changes: toChanges(r.ops), annotations: [remote.of(true), Transaction.addToHistory.of(false)] });
-      } else {
-        this.replaceDoc(merge(this.shadow, next, local));
-      }
-      this.shadow = next;
-      this.m++;
+      if (r.m !== this.m || !this.applyServer(r)) { this.rejoin(); return; }
     } else if (hash(this.shadow) !== r.h) {
       this.rejoin();
       return;
     }
+    this.afterServer(r);
+  }
+
+  /** Applies the server's change over our shadow (strictly, hash checked) and merges it into our text. */
+  private applyServer(r: Answer): boolean {
+    let next: string;
+    try { next = applyOps(this.shadow, r.ops!); } catch { return false; }
+    if (hash(next) !== r.h) return false;
+    const local = this.text;
+    if (local === this.shadow) {
+      this.view!.dispatch({ changes: toChanges(r.ops!), annotations: [remote.of(true), Transaction.addToHistory.of(false)] });
+    } else {
+      this.replaceDoc(merge(this.shadow, next, local));
+    }
+    this.shadow = next;
+    this.m++;
+    return true;
+  }
+
+  private afterServer(r: Answer) {
     this.acked = this.shadow;
     if (r.version >= 0) this.version = r.version;
     if (this.peers.length > 0) this.showPeers();
@@ -722,7 +746,9 @@ export class SectionEditorElement extends HTMLElement {
       const back = diffOps(this.text, this.shadow);
       const anchor = mapPos(back, sel.anchor);
       const head = mapPos(back, sel.head);
-      const key = `${anchor}:${head}:${this.version}`;
+      // Positions only: a remote change after our caret moves our version but not our place, and a caret call per
+      // remote change from every page would queue ahead of the syncs.
+      const key = `${anchor}:${head}`;
       if (key === this.lastCaret) return;
       this.lastCaret = key;
       this.$server.caret(anchor, head, this.version).catch(() => undefined);

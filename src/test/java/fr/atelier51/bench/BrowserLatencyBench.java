@@ -44,6 +44,9 @@ public final class BrowserLatencyBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int browsers = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path data = Files.createTempDirectory("a51-browser-bench");
+        // A system property: the builder's properties are defaults, which application.properties (./data) overrides —
+        // the runs then shared one database across runs.
+        System.setProperty("atelier51.data-dir", data.toString());
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Application.class).profiles("dev")
                 .properties("server.port=0", "atelier51.data-dir=" + data, "atelier51.knowledge.build-on-start=false",
                         "spring.main.banner-mode=off", "logging.level.root=warn", "vaadin.launch-browser=false")

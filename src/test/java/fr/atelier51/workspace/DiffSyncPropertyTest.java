@@ -55,6 +55,10 @@ class DiffSyncPropertyTest {
     record Message(int client, Object payload) {
     }
 
+    /** A change the server pushed with its notification (instead of a poke). */
+    record Push(SyncResponse change) {
+    }
+
     static final class Editor {
         final int index;
         SyncClient client;
@@ -75,7 +79,7 @@ class DiffSyncPropertyTest {
         for (int run = 0; run < runs; run++) {
             long seed = baseSeed + run;
             try {
-                totalRejoins += simulate(seed);
+                totalRejoins += simulate(seed, false);
             } catch (AssertionError e) {
                 failures.add(System.getProperty("diffsync.debug") != null ? e.getMessage() : e.getMessage().lines().findFirst().orElse("") + " …");
             }
@@ -84,8 +88,26 @@ class DiffSyncPropertyTest {
         assertThat(totalRejoins).as("no editor should ever need a rejoin on a merely lossy network").isZero();
     }
 
+    /** The same with the server pushing its change to the other editors over the same lossy network. */
+    @Test
+    void pushedChangesOverALossyNetworkConvergeToo() {
+        int runs = Integer.getInteger("diffsync.runs", 300);
+        long baseSeed = Long.getLong("diffsync.seed", 51L);
+        int totalRejoins = 0;
+        List<String> failures = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            try {
+                totalRejoins += simulate(baseSeed + run, true);
+            } catch (AssertionError e) {
+                failures.add(e.getMessage().lines().findFirst().orElse("") + " …");
+            }
+        }
+        assertThat(failures).as("%d of %d runs failed", failures.size(), runs).isEmpty();
+        assertThat(totalRejoins).as("no editor should ever need a rejoin on a merely lossy network").isZero();
+    }
+
     /** @return rejoins needed */
-    private int simulate(long seed) {
+    private int simulate(long seed, boolean pushes) {
         Random random = new Random(seed);
         MemoryLog log = new MemoryLog();
         LiveSection section = new LiveSection(1, "", 0, log);
@@ -93,17 +115,31 @@ class DiffSyncPropertyTest {
         double drop = random.nextDouble() * 0.3;
         double duplicate = random.nextDouble() * 0.3;
         List<Editor> editors = new ArrayList<>();
+        List<Message> toServer = new ArrayList<>();
+        List<Message> toClients = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Editor e = new Editor(i);
-            LiveSection.Start start = section.connect(i + 1, false, () -> { });
+            LiveSection.Start start = section.connect(i + 1, false, !pushes ? () -> { } : new LiveSection.Listener() {
+                @Override
+                public void changed() {
+                }
+
+                @Override
+                public boolean takesPushes() {
+                    return true;
+                }
+
+                @Override
+                public void pushed(SyncResponse change) {
+                    send(toClients, e, new Push(change), random, drop, duplicate);
+                }
+            });
             e.shadow = start.shadow();
             e.client = new SyncClient(start.text());
             editors.add(e);
         }
         Set<String> typed = new HashSet<>();
         Set<String> deleted = new HashSet<>();
-        List<Message> toServer = new ArrayList<>();
-        List<Message> toClients = new ArrayList<>();
         int steps = 150 + random.nextInt(250);
         for (int step = 0; step < steps; step++) {
             int action = random.nextInt(10);
@@ -124,7 +160,11 @@ class DiffSyncPropertyTest {
                 }
             } else if (!toClients.isEmpty()) {
                 Message msg = toClients.remove(pick(random, toClients.size()));
-                receive(section, editors.get(msg.client()), (SyncResponse) msg.payload());
+                if (msg.payload() instanceof Push push) {
+                    editors.get(msg.client()).client.push(push.change());
+                } else {
+                    receive(section, editors.get(msg.client()), (SyncResponse) msg.payload());
+                }
             }
         }
         // The network heals: old messages still in flight arrive (or not), then everyone syncs until quiet.

@@ -95,6 +95,30 @@ public final class SyncClient {
         return true;
     }
 
+    /**
+     * The server's change pushed unasked (frontend: {@code push}): taken only when nothing is in flight and the
+     * versions match, strictly; @return false when ignored (the editor then syncs, and the server takes it back).
+     */
+    public boolean push(SyncResponse r) {
+        if (awaiting() || broken || r.ops() == null || r.n() != n || r.m() != m) {
+            return false;
+        }
+        String next;
+        try {
+            next = TextOps.apply(shadow, r.ops());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (TextOps.hash(next) != r.h()) {
+            return false;
+        }
+        text = shadow.equals(text) ? next : TextOps.merge(shadow, next, text);
+        shadow = next;
+        m++;
+        acked = shadow;
+        return true;
+    }
+
     /** After an error: a fresh shadow from the server, and our text merged three-way onto it. */
     public void rejoin(LiveSection.Start start) {
         // Unacknowledged edits may or may not have reached the server: merging from the last acknowledged shadow

@@ -12,4 +12,18 @@ public interface ChangeLog {
      * previous version's text into {@code text}.
      */
     void record(long sectionId, long version, String text, List<Object> ops, long authorId, ChangeKind kind);
+
+    /** One accepted change of a section, as {@link #record} takes it. */
+    record Change(long version, String text, List<Object> ops, long authorId, ChangeKind kind) {
+    }
+
+    /**
+     * Persists consecutive changes of one section, all or none, durable when it returns (group commit: the changes
+     * accepted while the previous write was running go in one transaction).
+     */
+    default void recordAll(long sectionId, List<Change> changes) {
+        for (Change c : changes) {
+            record(sectionId, c.version(), c.text(), c.ops(), c.authorId(), c.kind());
+        }
+    }
 }

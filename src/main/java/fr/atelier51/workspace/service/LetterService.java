@@ -213,10 +213,16 @@ public class LetterService {
     private LiveSection liveSection(long projectId, SectionKey key) {
         LetterSection row = ensureSections(projectId).stream().filter(s -> s.getKey() == key).findFirst()
                 .orElseThrow(() -> new NotFoundException("workspace.error.section-not-found"));
-        return live.computeIfAbsent(row.getId(), id -> {
-            LetterSection fresh = sections.findById(id).orElseThrow();
-            return new LiveSection(id, fresh.getBody(), fresh.getVersion(), changeLog, () -> scheduleEviction(id));
-        });
+        while (true) {
+            LiveSection l = live.computeIfAbsent(row.getId(), id -> {
+                LetterSection fresh = sections.findById(id).orElseThrow();
+                return new LiveSection(id, fresh.getBody(), fresh.getVersion(), changeLog, () -> scheduleEviction(id));
+            });
+            if (!l.evicted()) {
+                return l;
+            }
+            live.remove(row.getId(), l); // its database write failed: load a fresh one
+        }
     }
 
     /**

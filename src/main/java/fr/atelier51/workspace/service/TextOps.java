@@ -36,6 +36,25 @@ public final class TextOps {
         if (diffs.size() > 2) {
             DMP.diffCleanupEfficiency(diffs);
         }
+        return toOps(diffs);
+    }
+
+    /**
+     * Like {@link #diff}, for two long texts that may differ in many places (the server's answer to an editor far
+     * behind): diff-match-patch's line mode first pairs the unchanged lines, then diffs the changed ones by character.
+     * Not always minimal, always exact.
+     */
+    static List<Object> diffLarge(String from, String to) {
+        if (from.equals(to)) {
+            return List.of();
+        }
+        if (from.length() < 2000 || to.length() < 2000) {
+            return diff(from, to);
+        }
+        return toOps(DMP.diffMain(from, to, true));
+    }
+
+    private static List<Object> toOps(List<Diff> diffs) {
         List<Object> ops = new ArrayList<>(diffs.size());
         for (Diff d : diffs) {
             int len = d.text.length();

@@ -24,8 +24,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Flow wrapper of {@code <a51-section-editor>} (frontend/a51-section-editor.ts): opens a live session on one
- * section when attached (capturing the signed-in account then), answers the browser's sync messages, pokes it when
- * someone else changed the text (over push), and closes the session when detached.
+ * section when attached (capturing the signed-in account then), answers the browser's sync messages, pushes it the
+ * server's change when someone else changed the text (Vaadin push; the browser syncs instead when it cannot take
+ * it), and closes the session when detached.
  */
 @Tag("a51-section-editor")
 @JsModule("./a51-section-editor.ts")
@@ -76,6 +77,22 @@ public class SectionEditor extends Component {
             @Override
             public void changed() {
                 ui.access(() -> getElement().callJsFunction("poke"));
+            }
+
+            @Override
+            public boolean takesPushes() {
+                return true;
+            }
+
+            @Override
+            public void pushed(SyncResponse change) {
+                String message = json.writeValueAsString(change);
+                ui.access(() -> {
+                    getElement().callJsFunction("push", message);
+                    if (session != null) {
+                        afterSync.accept(session.currentText());
+                    }
+                });
             }
 
             @Override
