@@ -41,7 +41,9 @@ class AssistantStreamingViewTest extends KaribuTest {
         registry.add("atelier51.assistant.llm.provider", () -> "openai");
         registry.add("atelier51.assistant.llm.base-url", MODEL::baseUrl);
         registry.add("atelier51.assistant.llm.model", () -> "fake-model");
-        registry.add("atelier51.assistant.llm.timeout-seconds", () -> "10");
+        // The silence watchdog must outlast a slow first turn on a loaded 2-core CI machine (a 10 s limit fired there
+        // while the test was still submitting); the dying-model test cuts the connection, so it never waits for it.
+        registry.add("atelier51.assistant.llm.timeout-seconds", () -> "45");
     }
 
     @AfterAll
