@@ -13,11 +13,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import fr.atelier51.account.service.DemoAccounts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End-to-end tests in the system's headless Chromium against the app on a random port, in the dev profile's
@@ -98,5 +109,31 @@ public abstract class BrowserTest {
 
     protected String baseUrl() {
         return url("");
+    }
+
+    /** HTTP Basic header of the demo project's owner, for scripted API calls beside the browsers. */
+    protected static String demoOwnerBasicAuth() {
+        DemoAccounts.DemoAccount claire = DemoAccounts.ACCOUNTS.get(0);
+        return "Basic " + Base64.getEncoder().encodeToString((claire.email() + ":" + DemoAccounts.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a section through the JSON API from version 0, as a script would. */
+    protected void putSection(long projectId, String key, String text) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url("api/projects/" + projectId + "/letter/sections/" + key)))
+                .header("Authorization", demoOwnerBasicAuth()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"baseVersion\":0,\"text\":\"" + text.replace("\n", "\\n") + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** The id of the demo project (the owner's first project). */
+    protected long demoProjectId() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("api/projects")))
+                .header("Authorization", demoOwnerBasicAuth()).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
+        assertThat(m.find()).as(response.body()).isTrue();
+        return Long.parseLong(m.group(1));
     }
 }

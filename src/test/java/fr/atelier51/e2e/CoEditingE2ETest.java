@@ -6,14 +6,6 @@ import com.microsoft.playwright.Page;
 import fr.atelier51.account.service.DemoAccounts;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,27 +137,5 @@ class CoEditingE2ETest extends BrowserTest {
                     .append(": ").append(rs.getString(4).replace("\\n", "⏎")).append('\n');
         }, projectId);
         return sb.toString();
-    }
-
-    private String basic() {
-        DemoAccounts.DemoAccount claire = DemoAccounts.ACCOUNTS.get(0);
-        return "Basic " + Base64.getEncoder().encodeToString((claire.email() + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void putSection(long projectId, String key, String text) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(url("api/projects/" + projectId + "/letter/sections/" + key)))
-                .header("Authorization", basic()).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"baseVersion\":0,\"text\":\"" + text.replace("\n", "\\n") + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private long demoProjectId() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("api/projects")))
-                .header("Authorization", basic()).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
-        assertThat(m.find()).as(response.body()).isTrue();
-        return Long.parseLong(m.group(1));
     }
 }

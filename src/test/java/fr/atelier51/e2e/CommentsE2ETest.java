@@ -6,13 +6,6 @@ import com.microsoft.playwright.Page;
 import fr.atelier51.account.service.DemoAccounts;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -110,27 +103,5 @@ class CommentsE2ETest extends BrowserTest {
         p.locator(EDITOR + " .cm-content").click();
         p.evaluate("q => { const v = document.querySelector('" + EDITOR + "').view; const at = v.state.doc.toString().indexOf(q);"
                 + " v.focus(); v.dispatch({ selection: { anchor: at, head: at + q.length } }); }", passage);
-    }
-
-    private String basic() {
-        DemoAccounts.DemoAccount claire = DemoAccounts.ACCOUNTS.get(0);
-        return "Basic " + Base64.getEncoder().encodeToString((claire.email() + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void putSection(long projectId, String key, String text) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(url("api/projects/" + projectId + "/letter/sections/" + key)))
-                .header("Authorization", basic()).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"baseVersion\":0,\"text\":\"" + text + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private long demoProjectId() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("api/projects")))
-                .header("Authorization", basic()).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
-        assertThat(m.find()).as(response.body()).isTrue();
-        return Long.parseLong(m.group(1));
     }
 }
