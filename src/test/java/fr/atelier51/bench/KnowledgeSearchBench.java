@@ -2,17 +2,17 @@ package fr.atelier51.bench;
 
 import fr.atelier51.knowledge.KnowledgeRelevanceTest;
 import fr.atelier51.knowledge.service.KnowledgeHit;
+import fr.atelier51.knowledge.service.BenchReaders;
 import fr.atelier51.knowledge.service.KnowledgeIndex;
 import fr.atelier51.knowledge.service.KnowledgeQuery;
 import fr.atelier51.knowledge.service.KnowledgeResults;
 import fr.atelier51.knowledge.service.KnowledgeSearchService;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.FSDirectory;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -91,137 +91,89 @@ public final class KnowledgeSearchBench {
         System.out.printf(Locale.ROOT, "Queries: %d mixed (relevance suite, Code du travail questions and variations), %d rounds after 1 warm-up%n",
                 queries.size(), rounds);
 
-        // ---- our service
-        long[] hitsSeen = new long[1];
-        Timings service10 = time(queries, rounds, q -> {
-            KnowledgeResults r = service.search(KnowledgeQuery.of(q, 10));
-            hitsSeen[0] += r.hits().size();
-        });
-
-        // ---- bare Lucene on the same index: the very Query objects the service builds (relevance, static weight,
-        // filters), built before timing, top 10, stored fields of those 10 read — what remains is our overhead
-        // (analysis and query building, grouping by article, snippets, hit assembly)
+        // ---- the engines, timed in turn on each query (so JIT warm-up, caches and the machine's load favour
+        // neither): our service; a bare Lucene IndexSearcher on the very reader the service searches, running the very
+        // Query objects the service builds (relevance, static weight, filters), built before timing, top 10, stored
+        // fields of those 10 read — what remains is our overhead (analysis and query building, grouping by article,
+        // snippets, hit assembly); then H2's native full text on the same passages (top 10 with their rows, and keys
+        // only)
         Map<String, Query> built = new HashMap<>();
         for (String q : queries) {
             service.luceneQuery(KnowledgeQuery.of(q, 10)).ifPresent(query -> built.put(q, query));
         }
         Set<String> hitFields = KnowledgeSearchService.hitFields();
-        Timings bare;
-        List<String[]> passages = new ArrayList<>();
-        int[] sameTop = new int[2];
-        try (FSDirectory dir = FSDirectory.open(index.directory()); DirectoryReader reader = DirectoryReader.open(dir)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            bare = time(queries, rounds, q -> {
-                Query query = built.get(q);
-                if (query == null) {
-                    return;
-                }
-                try {
-                    StoredFields stored = searcher.storedFields();
-                    for (ScoreDoc sd : searcher.search(query, 10).scoreDocs) {
-                        stored.document(sd.doc, hitFields);
-                    }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            // sanity check that both run the same ranking: the service's first hit is the baseline's first passage
-            for (String q : queries) {
-                Query query = built.get(q);
-                List<KnowledgeHit> hits = service.search(q, 10);
-                if (query == null || hits.isEmpty()) {
-                    continue;
-                }
-                sameTop[1]++;
-                ScoreDoc[] top = searcher.search(query, 1).scoreDocs;
-                Document d = reader.storedFields().document(top[0].doc, Set.of("unit", "anchor"));
-                if (hits.getFirst().url().endsWith(unitPath(d.get("unit"), d.get("anchor")))) {
-                    sameTop[0]++;
-                }
+        long[] hitsSeen = new long[1];
+        IndexReader reader = BenchReaders.current(index);
+        IndexSearcher searcher = new IndexSearcher(reader);
+        List<Consumer<String>> engines = new ArrayList<>();
+        engines.add(q -> hitsSeen[0] += service.search(KnowledgeQuery.of(q, 10)).hits().size());
+        engines.add(q -> {
+            Query query = built.get(q);
+            if (query == null) {
+                return;
             }
-            StoredFields stored = reader.storedFields();
+            try {
+                StoredFields stored = searcher.storedFields();
+                for (ScoreDoc sd : searcher.search(query, 10).scoreDocs) {
+                    stored.document(sd.doc, hitFields);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        List<Timings> timings = new ArrayList<>(timeInTurn(queries, rounds, engines));
+        // H2 in its own block: between two Lucene searches its work evicts their data from the CPU caches
+        if (!quick) {
+            List<String[]> passages = new ArrayList<>();
+            StoredFields passageFields = reader.storedFields();
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                Document d = stored.document(doc, Set.of("unit", "text", "crumbs"));
+                Document d = passageFields.document(doc, Set.of("unit", "text", "crumbs"));
                 if (d.get("text") != null) {
                     passages.add(new String[]{d.get("unit"), d.get("crumbs"), d.get("text")});
                 }
             }
-        }
-
-        // ---- H2 native full text on the same passages
-        long h2IndexMs;
-        Timings h2 = null;
-        Timings h2Keys = null;
-        boolean withH2 = !quick;
-        if (withH2) {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:" + work.resolve("h2/bench").toAbsolutePath(), "sa", "")) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE PASSAGE(ID INT PRIMARY KEY, UNIT VARCHAR(200), CRUMBS VARCHAR(4000), TEXT CLOB)");
-                s.execute("CREATE ALIAS IF NOT EXISTS FT_INIT FOR 'org.h2.fulltext.FullText.init'");
-                s.execute("CALL FT_INIT()");
-            }
+            Connection h2 = DriverManager.getConnection("jdbc:h2:" + work.resolve("h2/bench").toAbsolutePath(), "sa", "");
             long h0 = System.nanoTime();
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO PASSAGE VALUES (?, ?, ?, ?)")) {
-                for (int i = 0; i < passages.size(); i++) {
-                    ins.setInt(1, i);
-                    ins.setString(2, passages.get(i)[0]);
-                    ins.setString(3, passages.get(i)[1]);
-                    ins.setString(4, passages.get(i)[2]);
-                    ins.addBatch();
-                    if (i % 1000 == 999) {
-                        ins.executeBatch();
-                    }
-                }
-                ins.executeBatch();
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("CALL FT_CREATE_INDEX('PUBLIC', 'PASSAGE', 'TEXT')");
-            }
-            h2IndexMs = (System.nanoTime() - h0) / 1_000_000;
-            // top 10 rows with their passage (as our search returns passages), and FT_SEARCH's keys alone
-            PreparedStatement rows = c.prepareStatement("SELECT P.ID, P.UNIT, P.CRUMBS, P.TEXT FROM FT_SEARCH_DATA(?, 10, 0) F "
+            loadH2(h2, passages);
+            System.out.printf(Locale.ROOT, "H2 full-text index of the same %d passages: %.1f s%n", passages.size(),
+                    (System.nanoTime() - h0) / 1e9);
+            PreparedStatement rows = h2.prepareStatement("SELECT P.ID, P.UNIT, P.CRUMBS, P.TEXT FROM FT_SEARCH_DATA(?, 10, 0) F "
                     + "JOIN PASSAGE P ON P.ID = CAST(F.KEYS[1] AS INT)");
-            h2 = time(queries, rounds, q -> {
-                try {
-                    rows.setString(1, h2Words(q));
-                    try (ResultSet rs = rows.executeQuery()) {
-                        while (rs.next()) {
-                            rs.getString(4);
-                        }
-                    }
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(q, e);
-                }
-            });
-            PreparedStatement keys = c.prepareStatement("SELECT * FROM FT_SEARCH(?, 10, 0)");
-            h2Keys = time(queries, rounds, q -> {
-                try {
-                    keys.setString(1, h2Words(q));
-                    try (ResultSet rs = keys.executeQuery()) {
-                        while (rs.next()) {
-                            rs.getString(1);
-                        }
-                    }
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(q, e);
-                }
-            });
+            PreparedStatement keys = h2.prepareStatement("SELECT * FROM FT_SEARCH(?, 10, 0)");
+            timings.addAll(timeInTurn(queries, rounds, List.of(q -> readAll(rows, q, 4), q -> readAll(keys, q, 1))));
+            h2.close();
         }
-
-        System.out.printf(Locale.ROOT, "H2 full-text index of the same %d passages: %.1f s%n", passages.size(), h2IndexMs / 1000.0);
+        // sanity check that both run the same ranking: the service's first hit is the baseline's first passage
+        int[] sameTop = new int[2];
+        for (String q : queries) {
+            Query query = built.get(q);
+            List<KnowledgeHit> hits = service.search(q, 10);
+            if (query == null || hits.isEmpty()) {
+                continue;
+            }
+            sameTop[1]++;
+            ScoreDoc[] top = searcher.search(query, 1).scoreDocs;
+            Document d = reader.storedFields().document(top[0].doc, Set.of("unit", "anchor"));
+            if (hits.getFirst().url().endsWith(unitPath(d.get("unit"), d.get("anchor")))) {
+                sameTop[0]++;
+            }
         }
+        Timings service10 = timings.get(0);
+        Timings bare = timings.get(1);
+        Timings h2Rows = quick ? null : timings.get(2);
+        Timings h2Keys = quick ? null : timings.get(3);
         System.out.printf(Locale.ROOT, "%n%-58s %-31s | %s%n", "engine (single thread, warm, ms)", "wall: p50 / p95 / p99 / mean",
                 "CPU: p50 / p95 / p99 / mean");
         row("Atelier 51 search service (top 10, grouped, snippets)", service10);
         row("bare Lucene IndexSearcher, same Query, top 10 + fields", bare);
-        if (h2 != null) {
-            row("H2 FT_SEARCH_DATA top 10 + their rows", h2);
+        if (h2Rows != null) {
+            row("H2 FT_SEARCH_DATA top 10 + their rows", h2Rows);
             row("H2 FT_SEARCH top 10 keys only", h2Keys);
         }
         System.out.printf(Locale.ROOT, "%nratios (p50 / p95 / p99 / mean)%n");
         ratio("service / bare Lucene (target ≤ 1.5 at p95)", service10, bare);
-        if (h2 != null) {
-            ratio("H2 rows / service (target ≥ 10 at p95)", h2, service10);
+        if (h2Rows != null) {
+            ratio("H2 rows / service (target ≥ 10 at p95)", h2Rows, service10);
             ratio("H2 keys only / service", h2Keys, service10);
         }
         System.out.printf(Locale.ROOT, "same first hit in service and bare Lucene: %d of %d queries%n", sameTop[0], sameTop[1]);
@@ -272,23 +224,79 @@ public final class KnowledgeSearchBench {
     record Timings(List<Long> wall, List<Long> cpu) {
     }
 
-    private static Timings time(List<String> queries, int rounds, Consumer<String> run) {
-        queries.forEach(run);
+    /**
+     * Engines timed in turn on each query, after one untimed round of each; which one goes first rotates (a later
+     * one finds the query's postings already in the CPU caches).
+     */
+    private static List<Timings> timeInTurn(List<String> queries, int rounds, List<Consumer<String>> engines) {
+        engines.forEach(queries::forEach);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        List<Long> wall = new ArrayList<>(queries.size() * rounds);
-        List<Long> cpu = new ArrayList<>(queries.size() * rounds);
+        int n = engines.size();
+        List<List<Long>> wall = new ArrayList<>();
+        List<List<Long>> cpu = new ArrayList<>();
+        for (int e = 0; e < n; e++) {
+            wall.add(new ArrayList<>());
+            cpu.add(new ArrayList<>());
+        }
         for (int r = 0; r < rounds; r++) {
-            for (String q : queries) {
-                long c = threads.getCurrentThreadCpuTime();
-                long t = System.nanoTime();
-                run.accept(q);
-                wall.add(System.nanoTime() - t);
-                cpu.add(threads.getCurrentThreadCpuTime() - c);
+            for (int qi = 0; qi < queries.size(); qi++) {
+                String q = queries.get(qi);
+                for (int turn = 0; turn < n; turn++) {
+                    int e = (turn + qi + r) % n;
+                    long c = threads.getCurrentThreadCpuTime();
+                    long t = System.nanoTime();
+                    engines.get(e).accept(q);
+                    wall.get(e).add(System.nanoTime() - t);
+                    cpu.get(e).add(threads.getCurrentThreadCpuTime() - c);
+                }
             }
         }
-        wall.sort(Long::compare);
-        cpu.sort(Long::compare);
-        return new Timings(wall, cpu);
+        List<Timings> out = new ArrayList<>();
+        for (int e = 0; e < n; e++) {
+            wall.get(e).sort(Long::compare);
+            cpu.get(e).sort(Long::compare);
+            out.add(new Timings(wall.get(e), cpu.get(e)));
+        }
+        return out;
+    }
+
+    /** The passages in an H2 table with H2's native full-text index on their text. */
+    private static void loadH2(Connection c, List<String[]> passages) throws java.sql.SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE PASSAGE(ID INT PRIMARY KEY, UNIT VARCHAR(200), CRUMBS VARCHAR(4000), TEXT CLOB)");
+            s.execute("CREATE ALIAS IF NOT EXISTS FT_INIT FOR 'org.h2.fulltext.FullText.init'");
+            s.execute("CALL FT_INIT()");
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO PASSAGE VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < passages.size(); i++) {
+                ins.setInt(1, i);
+                ins.setString(2, passages.get(i)[0]);
+                ins.setString(3, passages.get(i)[1]);
+                ins.setString(4, passages.get(i)[2]);
+                ins.addBatch();
+                if (i % 1000 == 999) {
+                    ins.executeBatch();
+                }
+            }
+            ins.executeBatch();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CALL FT_CREATE_INDEX('PUBLIC', 'PASSAGE', 'TEXT')");
+        }
+    }
+
+    /** Runs an H2 full-text statement for a query and reads column {@code column} of every row. */
+    private static void readAll(PreparedStatement statement, String q, int column) {
+        try {
+            statement.setString(1, h2Words(q));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(column);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(q, e);
+        }
     }
 
     private static double percentile(List<Long> sorted, int p) {

@@ -68,9 +68,7 @@ public final class DomainSynonyms {
     private DomainSynonyms() {
     }
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** The forms of each group, folded once (expansions runs on every query); after the patterns fold uses. */
+    /** The forms of each group, folded once (expansions runs on every query). */
     private static final List<List<String>> FOLDED = GROUPS.stream().map(g -> g.stream().map(DomainSynonyms::fold).toList()).toList();
 
     /** Equivalent forms of what the query mentions (never the forms already in the query). */
@@ -101,9 +99,29 @@ public final class DomainSynonyms {
         return ARTICLE_51.matcher(fold(query)).find();
     }
 
+    /** Without accents, in lower case, typographic apostrophes straightened, blanks collapsed; one pass (every query runs it). */
     static String fold(String s) {
-        String n = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
-        return SPACES.matcher(n.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceAll(" ").strip();
+        String n = Normalizer.normalize(s, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(n.length());
+        boolean blank = false;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            if (Character.isWhitespace(c)) {
+                blank = true;
+                continue;
+            }
+            if (blank && !out.isEmpty()) {
+                out.append(' ');
+            }
+            blank = false;
+            out.append(c == '’' ? '\'' : c);
+        }
+        return out.toString();
     }
 
     private static boolean contains(String foldedText, String foldedForm) {

@@ -11,7 +11,11 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,6 +97,50 @@ public final class FrenchAnalyzers {
             throw new UncheckedIOException(e);
         }
         return terms;
+    }
+
+    /**
+     * The terms of a text with their positions (gaps where stop words were), from one analysis: a search makes its
+     * term clauses and its proximity phrase from the same tokens. Null when two tokens share a position, which
+     * these analyzers never do, so a caller can fall back to Lucene's QueryBuilder.
+     */
+    static Positioned positioned(Analyzer analyzer, String field, String text) {
+        List<String> terms = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            int position = -1;
+            boolean stacked = false;
+            while (ts.incrementToken()) {
+                stacked |= increment.getPositionIncrement() == 0 && !terms.isEmpty();
+                position += increment.getPositionIncrement();
+                terms.add(term.toString());
+                positions.add(position);
+            }
+            ts.end();
+            return stacked ? null : new Positioned(terms, positions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Terms in text order and the position of each. */
+    record Positioned(List<String> terms, List<Integer> positions) {
+
+        Positioned first(int n) {
+            return terms.size() <= n ? this : new Positioned(terms.subList(0, n), positions.subList(0, n));
+        }
+
+        /** The terms within {@code slop} moves of their positions in the text, as {@code QueryBuilder} makes it. */
+        Query phrase(String field, int slop) {
+            PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop);
+            for (int i = 0; i < terms.size(); i++) {
+                b.add(new Term(field, terms.get(i)), positions.get(i));
+            }
+            return b.build();
+        }
     }
 
     private static CharArraySet stopWords() {

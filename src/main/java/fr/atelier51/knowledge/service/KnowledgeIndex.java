@@ -80,7 +80,7 @@ public class KnowledgeIndex implements DisposableBean {
     public enum State { NOT_STARTED, BUILDING, READY, FAILED }
 
     /** Bump when the documents change shape: the fingerprint includes it. */
-    static final String SCHEMA = "schema-3";
+    static final String SCHEMA = "schema-4"; // 4: each unit indexed as one block (one segment)
     private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String FINGERPRINT = "fingerprint";
@@ -253,10 +253,7 @@ public class KnowledgeIndex implements DisposableBean {
             try (IndexWriter writer = new IndexWriter(dir, config)) {
                 writer.deleteDocuments(new Term(SOURCE, SourceKind.UPLOAD.name()));
                 for (UploadDocuments.Doc doc : docs) {
-                    for (DocumentExtractor.Section section : doc.sections()) {
-                        writer.addDocument(uploadPassage(doc, section));
-                        passages++;
-                    }
+                    passages += addUnit(writer, doc.sections().stream().map(section -> uploadPassage(doc, section)).toList());
                 }
                 data.put(UPLOADS_DIGEST, digest);
                 writer.setLiveCommitData(data.entrySet());
@@ -265,6 +262,15 @@ public class KnowledgeIndex implements DisposableBean {
             log.info("Knowledge index: {} uploaded documents ({} passages) indexed", docs.size(), passages);
         }
         manager.maybeRefreshBlocking();
+    }
+
+    /**
+     * The documents of one unit of citation (an article with its passages, a note, an uploaded document) as one
+     * block: Lucene keeps a block in one segment, even through merges, which {@link TopUnitsCollector} relies on.
+     */
+    private static int addUnit(IndexWriter writer, List<Document> block) throws IOException {
+        writer.addDocuments(block);
+        return block.size();
     }
 
     private void openOrBuildLocked(boolean force) {
@@ -413,12 +419,12 @@ public class KnowledgeIndex implements DisposableBean {
                 List<LegalArticle> list = legi.read(code, today);
                 for (int i = 0; i < list.size(); i++) {
                     LegalArticle a = list.get(i);
-                    writer.addDocument(articleRecord(a));
-                    List<ArticleSplitter.Part> parts = ArticleSplitter.split(a.html());
-                    for (ArticleSplitter.Part part : parts) {
-                        writer.addDocument(articlePassage(a, part));
-                        passages++;
+                    List<Document> block = new ArrayList<>();
+                    block.add(articleRecord(a));
+                    for (ArticleSplitter.Part part : ArticleSplitter.split(a.html())) {
+                        block.add(articlePassage(a, part));
                     }
+                    passages += addUnit(writer, block) - 1;
                     articles++;
                     if (i % 200 == 0) {
                         progress = share * (codeIndex + (double) i / list.size());
@@ -427,19 +433,13 @@ public class KnowledgeIndex implements DisposableBean {
                 codeIndex++;
             }
             for (Note note : currentNotes) {
-                for (Note.Section section : note.sections()) {
-                    writer.addDocument(notePassage(note, section));
-                    passages++;
-                }
+                passages += addUnit(writer, note.sections().stream().map(section -> notePassage(note, section)).toList());
             }
             Map<String, String> commitData = new HashMap<>(Map.of(FINGERPRINT, wanted));
             if (uploads != null) {
                 String digest = uploads.digest();
                 for (UploadDocuments.Doc doc : uploads.all()) {
-                    for (DocumentExtractor.Section section : doc.sections()) {
-                        writer.addDocument(uploadPassage(doc, section));
-                        passages++;
-                    }
+                    passages += addUnit(writer, doc.sections().stream().map(section -> uploadPassage(doc, section)).toList());
                 }
                 commitData.put(UPLOADS_DIGEST, digest);
             }

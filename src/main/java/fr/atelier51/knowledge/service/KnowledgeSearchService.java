@@ -68,7 +68,6 @@ public class KnowledgeSearchService {
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern QUOTES = Pattern.compile("[\"«»“”]");
-    private static final Pattern CRUMB_SPLIT = Pattern.compile(Pattern.quote(CRUMB_SEPARATOR));
     private static final Pattern QUOTED = Pattern.compile("[\"«“]([^\"«»“”]{2,200})[\"»”]");
 
     private final KnowledgeIndex index;
@@ -146,11 +145,15 @@ public class KnowledgeSearchService {
         return HIT_FIELDS;
     }
 
+    /** What a filter depends on; its key in the cache, so a search builds no filter query to look it up. */
+    private record FilterKey(Set<SourceKind> sources, String codeId, boolean inForceOnly, long day) {
+    }
+
     /** The few distinct filters in use (day, sources, code), each computed once per segment. */
-    private final Map<Query, CachedFilterQuery> filters = java.util.Collections.synchronizedMap(
+    private final Map<FilterKey, CachedFilterQuery> filters = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<Query, CachedFilterQuery> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<FilterKey, CachedFilterQuery> eldest) {
                     return size() > 32;
                 }
             });
@@ -158,7 +161,9 @@ public class KnowledgeSearchService {
     private Query ranked(Query main, KnowledgeQuery q) {
         Query filtered = new BooleanQuery.Builder()
                 .add(main, Occur.MUST)
-                .add(filters.computeIfAbsent(filter(q), CachedFilterQuery::new), Occur.FILTER)
+                .add(filters.computeIfAbsent(new FilterKey(q.sources(), q.codeId(), q.inForceOnly(),
+                        q.inForceOnly() ? LocalDate.now(PARIS).toEpochDay() : 0), key -> new CachedFilterQuery(filter(q))),
+                        Occur.FILTER)
                 .build();
         return new StaticWeightQuery(filtered, WEIGHT, KnowledgeIndex.MAX_WEIGHT);
     }
@@ -335,6 +340,9 @@ public class KnowledgeSearchService {
     record Built(Query main, List<String> highlight) {
     }
 
+    /** Query terms up to which a proximity bonus (all the words within a few positions) is added. */
+    static final int MAX_PROXIMITY_TERMS = 5;
+
     /** The query for a sanitised text; fuzzy matching only for words the index does not know (typos). */
     Optional<Built> buildQuery(String text, IndexReader reader) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -362,23 +370,29 @@ public class KnowledgeSearchService {
         Matcher quoted = QUOTED.matcher(words);
         while (quoted.find()) {
             add(b, qb.createPhraseQuery(TEXT, quoted.group(1), 0), 3f);
+            // quotes ask for these very words: the unstemmed, accent-sensitive field rewards them (only here: for
+            // plain words it doubled the clauses, hence the search time, for no measurable gain in the suite)
+            add(b, qb.createPhraseQuery(EXACT, quoted.group(1), 0), 1f);
         }
         String plain = QUOTES.matcher(words).replaceAll(" ");
-        List<String> textTerms = FrenchAnalyzers.terms(analyzer, TEXT, plain);
+        FrenchAnalyzers.Positioned tokens = FrenchAnalyzers.positioned(analyzer, TEXT, plain);
+        List<String> textTerms = tokens != null ? tokens.terms() : FrenchAnalyzers.terms(analyzer, TEXT, plain);
         if (textTerms.size() > 64) {
             textTerms = textTerms.subList(0, 64);
             plain = String.join(" ", textTerms);
+            tokens = tokens == null ? null : tokens.first(64);
         }
         highlightTerms.addAll(textTerms);
         if (!textTerms.isEmpty()) {
             // one clause per word and field (what QueryBuilder makes, flattened), from one analysis per analyzer:
             // the text, title and crumbs fields share the text analyzer
             clauses += addTerms(b, TEXT, textTerms, 1f);
-            clauses += addTerms(b, EXACT, FrenchAnalyzers.terms(analyzer, EXACT, plain), 0.4f);
             clauses += addTerms(b, TITLE, textTerms, 1.2f);
             clauses += addTerms(b, CRUMBS, textTerms, 0.3f);
-            if (textTerms.size() >= 2) {
-                clauses += add(b, qb.createPhraseQuery(TEXT, plain, 3), 1.5f);
+            // words close together (a short expression such as « maison de santé pluriprofessionnelle »): in a long
+            // question the proximity of all its words is rare and costly to check, and it did not change the suite
+            if (textTerms.size() >= 2 && textTerms.size() <= MAX_PROXIMITY_TERMS) {
+                clauses += add(b, tokens != null ? tokens.phrase(TEXT, 3) : qb.createPhraseQuery(TEXT, plain, 3), 1.5f);
             }
             for (String term : new HashSet<>(textTerms)) {
                 if (term.length() >= 5 && !term.chars().allMatch(Character::isDigit)
@@ -472,7 +486,7 @@ public class KnowledgeSearchService {
         String text = d.get(TEXT);
         String safeSnippet = snippet != null && !snippet.isBlank() ? snippet
                 : escape(text.length() > 300 ? text.substring(0, 300) + " …" : text);
-        List<String> crumbs = List.of(CRUMB_SPLIT.split(d.get(CRUMBS)));
+        List<String> crumbs = crumbs(d.get(CRUMBS));
         String anchor = d.get(ANCHOR);
         if (source == SourceKind.OFFICIAL) {
             String ref = d.get(REF);
@@ -581,7 +595,7 @@ public class KnowledgeSearchService {
     }
 
     private static LegalArticle toArticle(Document d) {
-        List<String> crumbs = List.of(CRUMB_SPLIT.split(d.get(ARTICLE_CRUMBS)));
+        List<String> crumbs = crumbs(d.get(ARTICLE_CRUMBS));
         String emphasis = d.get(EMPHASIS);
         return new LegalArticle(d.get(CODE), d.get("codeTitle"), d.get(CODE_SHORT), d.get(REF), d.get(LEGI_ID), d.get(CID),
                 emptyToNull(d.get(ETAT)), date(d.get(FROM)), date(d.get(TO)),
@@ -596,12 +610,46 @@ public class KnowledgeSearchService {
         }
     }
 
-    private static LocalDate date(String s) {
-        try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s);
-        } catch (RuntimeException e) {
+    /** An ISO date as stored ("2025-01-01"); null when absent or malformed. Read by hand: it runs for every hit. */
+    static LocalDate date(String s) {
+        if (s == null || s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return null;
         }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        try {
+            return year < 0 || month < 0 || day < 0 ? null : LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** The breadcrumb's parts (split by hand, without a regular expression: it runs for every hit). */
+    static List<String> crumbs(String joined) {
+        List<String> parts = new ArrayList<>(6);
+        int from = 0;
+        for (int at = joined.indexOf(CRUMB_SEPARATOR); at >= 0; at = joined.indexOf(CRUMB_SEPARATOR, from)) {
+            parts.add(joined.substring(from, at));
+            from = at + CRUMB_SEPARATOR.length();
+        }
+        parts.add(joined.substring(from));
+        while (parts.size() > 1 && parts.getLast().isEmpty()) {
+            parts.removeLast(); // as String.split does
+        }
+        return List.copyOf(parts);
     }
 
     private static String emptyToNull(String s) {

@@ -115,7 +115,8 @@ final class PostingsSnippets {
         if (marks.isEmpty()) {
             return null;
         }
-        List<int[]> fragments = fragments(text);
+        // fragments are cut from the start of the text: none after the last match is needed
+        List<int[]> fragments = fragments(text, marks.getLast()[1]);
         // score: distinct terms first, then number of matches; marks are sorted, so walk both lists together
         int[] scores = new int[fragments.size()];
         int[] firstMark = new int[fragments.size()];
@@ -175,41 +176,80 @@ final class PostingsSnippets {
 
     /** Fragments {start, end}: cut after a full stop or a line end once long enough, or at a space when too long. */
     static List<int[]> fragments(String text) {
+        return fragments(text, text.length());
+    }
+
+    /**
+     * The fragments up to the one holding offset {@code until - 1} (the same cuts as for the whole text). Jumps
+     * with {@code indexOf} from one possible cut to the next instead of reading every character.
+     */
+    static List<int[]> fragments(String text, int until) {
         List<int[]> out = new ArrayList<>();
         int start = 0;
         int n = text.length();
-        int lastSpace = -1;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == ' ') {
-                lastSpace = i;
+        while (start < n && start < until) {
+            int cut = nextCut(text, start);
+            if (cut < 0) {
+                break;
             }
-            int length = i + 1 - start;
-            if ((c == '.' || c == '\n') && length >= MIN_FRAGMENT) {
-                out.add(new int[]{start, i + 1});
-                start = i + 1;
-            } else if (length >= MAX_FRAGMENT && lastSpace > start) {
-                out.add(new int[]{start, lastSpace});
-                start = lastSpace;
-            }
+            out.add(new int[]{start, cut});
+            start = cut;
         }
-        if (start < n) {
+        if (start < n && start < until) {
             out.add(new int[]{start, n});
         }
         return out;
     }
 
+    /**
+     * Where the fragment starting at {@code start} ends (exclusive), or -1 if it runs to the end of the text: after
+     * the first full stop or line end once {@link #MIN_FRAGMENT} long; failing that, once {@link #MAX_FRAGMENT}
+     * long, before the last space (or the next one, in a very long word).
+     */
+    private static int nextCut(String text, int start) {
+        int n = text.length();
+        int stop = nextStop(text, start + MIN_FRAGMENT - 1);
+        int limit = start + MAX_FRAGMENT - 1;
+        if (stop >= 0 && stop <= limit) {
+            return stop + 1;
+        }
+        if (limit >= n) {
+            return -1;
+        }
+        int space = text.lastIndexOf(' ', limit);
+        if (space > start) {
+            return space;
+        }
+        int next = text.indexOf(' ', limit + 1);
+        if (stop >= 0 && (next < 0 || stop < next)) {
+            return stop + 1;
+        }
+        return next;
+    }
+
+    private static int nextStop(String text, int from) {
+        int dot = text.indexOf('.', from);
+        int line = text.indexOf('\n', from);
+        return dot < 0 ? line : line < 0 ? dot : Math.min(dot, line);
+    }
+
+    /** Appends text[from, to) HTML-escaped, copying the runs between special characters in one go. */
     private static void escape(StringBuilder out, String text, int from, int to) {
+        int run = from;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#x27;");
-                default -> out.append(c);
+            String entity = switch (text.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#x27;";
+                default -> null;
+            };
+            if (entity != null) {
+                out.append(text, run, i).append(entity);
+                run = i + 1;
             }
         }
+        out.append(text, run, to);
     }
 }

@@ -23,6 +23,8 @@ import java.util.PriorityQueue;
  * is needed. Once {@link #COUNT_THRESHOLD} hits are counted, the k-th best unit's score is passed down as the
  * minimum competitive score, so dynamic pruning works as for a plain top-k search (the total is then a lower
  * bound, as with Lucene's own top-k collector).
+ * <p>A unit is keyed by its segment and its ordinal in the unit doc values, never by its string: the index adds
+ * each unit's documents as one block, which Lucene keeps in one segment.
  */
 final class TopUnitsCollector implements Collector {
 
@@ -30,11 +32,11 @@ final class TopUnitsCollector implements Collector {
     static final int COUNT_THRESHOLD = 1000;
 
     private static final class Entry {
-        final String unit;
+        final long unit;
         float score;
         int doc;
 
-        Entry(String unit, float score, int doc) {
+        Entry(long unit, float score, int doc) {
             this.unit = unit;
             this.score = score;
             this.doc = doc;
@@ -46,7 +48,7 @@ final class TopUnitsCollector implements Collector {
     // weakest first; on equal scores the later document is the weaker (as in Lucene's top-k)
     private final PriorityQueue<Entry> heap = new PriorityQueue<>((a, b) -> a.score != b.score
             ? Float.compare(a.score, b.score) : Integer.compare(b.doc, a.doc));
-    private final Map<String, Entry> byUnit = new HashMap<>();
+    private final Map<Long, Entry> byUnit = new HashMap<>();
     private long totalHits;
     private boolean totalIsExact = true;
 
@@ -64,6 +66,7 @@ final class TopUnitsCollector implements Collector {
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         SortedDocValues units = context.reader().getSortedDocValues(unitField);
         int docBase = context.docBase;
+        long segment = (long) context.ord << 32;
         return new LeafCollector() {
             private Scorable scorer;
 
@@ -82,8 +85,8 @@ final class TopUnitsCollector implements Collector {
                 if (heap.size() == k && score <= heap.peek().score) {
                     return;
                 }
-                String unit = units != null && units.advanceExact(doc)
-                        ? units.lookupOrd(units.ordValue()).utf8ToString() : "doc:" + (docBase + doc);
+                // a passage without a unit is its own unit (negative keys never meet a segment's ordinals)
+                long unit = units != null && units.advanceExact(doc) ? segment | units.ordValue() : -1L - (docBase + doc);
                 offer(unit, score, docBase + doc);
                 if (totalHits > COUNT_THRESHOLD) {
                     totalIsExact = false;
@@ -136,7 +139,7 @@ final class TopUnitsCollector implements Collector {
         };
     }
 
-    private void offer(String unit, float score, int doc) {
+    private void offer(long unit, float score, int doc) {
         Entry e = byUnit.get(unit);
         if (e != null) {
             if (score > e.score) {
