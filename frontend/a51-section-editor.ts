@@ -120,9 +120,27 @@ class Change {
 }
 
 /** Keeps and changed runs turning `from` into `to`, by words (see WordMerge.pieces); null when too many words. */
+/** Where a token of tokens() starts: after white space, at a character that is not. */
+function wordStart(text: string, i: number): boolean {
+  return /\s/.test(text[i - 1]) && !/\s/.test(text[i]);
+}
+
+/** As WordMerge.pieces: only the words between the common head and tail are tokenised and diffed. */
 function pieces(from: string, to: string): (number | Change)[] | null {
-  const ta = tokens(from);
-  const tb = tokens(to);
+  const common = Math.min(from.length, to.length);
+  let prefix = 0;
+  while (prefix < common && from[prefix] === to[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < common - prefix && from[from.length - 1 - suffix] === to[to.length - 1 - suffix]) suffix++;
+  let head = prefix - 1;
+  while (head > 0 && !wordStart(from, head)) head--;
+  head = Math.max(head, 0);
+  let tail = from.length - suffix + 1;
+  while (tail < from.length && !wordStart(from, tail)) tail++;
+  if (tail >= from.length || tail < head) tail = from.length;
+  const tailLength = from.length - tail;
+  const ta = tokens(from.slice(head, tail));
+  const tb = tokens(to.slice(head, to.length - tailLength));
   const codes = new Map<string, string>();
   const enc = (ts: string[]) => ts.map((t) => {
     let c = codes.get(t);
@@ -136,7 +154,8 @@ function pieces(from: string, to: string): (number | Change)[] | null {
   const b = enc(tb);
   if (codes.size >= 0xd000) return null;
   const out: (number | Change)[] = [];
-  let ia = 0, ib = 0, pos = 0, deleted = '', inserted = '';
+  if (head > 0) out.push(head);
+  let ia = 0, ib = 0, pos = head, deleted = '', inserted = '';
   const flush = () => {
     if (deleted || inserted) {
       out.push(new Change(pos, deleted, inserted));
@@ -163,6 +182,7 @@ function pieces(from: string, to: string): (number | Change)[] | null {
     }
   }
   flush();
+  if (tailLength > 0) out.push(tailLength);
   return out;
 }
 
@@ -454,6 +474,8 @@ export class SectionEditorElement extends HTMLElement {
   private lastState?: State;
   private rejoining = false;
   private poked = false;
+  /** Pushes that came while a message was in flight: taken after its answer, when they follow on from it. */
+  private held: Answer[] = [];
   private peersJson = '';
   private anchorsJson = '[]';
   // Server version of the text the shadow holds: carets travel as positions in it, never in a local copy that
@@ -558,10 +580,16 @@ export class SectionEditorElement extends HTMLElement {
   /**
    * The server's change pushed with its notification (the server half of a sync cycle, unasked): taken at once when
    * nothing is in flight and the versions match, so a peer's keystroke shows without a round trip. Otherwise it is
-   * ignored and we sync; the server then takes it back (LiveSection keeps the shadows we may still be at).
+   * ignored and we sync; the server then takes it back (LiveSection keeps the shadows we may still be at). One that
+   * comes while a message is in flight is held until its answer (the server computed it over the answer's state).
    */
   push(json: string) {
     const r = JSON.parse(json) as Answer;
+    if (r.version >= 0 && this.version >= 0 && r.version <= this.version && !this.rejoining) return; // our last answer had it
+    if (this.view && !this.blocked && !this.rejoining && this.awaitingSeq >= 0) {
+      this.held.push(r);
+      return;
+    }
     if (!this.view || this.blocked || this.rejoining || this.awaitingSeq >= 0 || r.n !== this.n || r.m !== this.m
       || !r.ops || !this.applyServer(r)) {
       this.poke();
@@ -675,6 +703,8 @@ export class SectionEditorElement extends HTMLElement {
       this.rejoin();
       return;
     }
+    if (r.version >= 0) this.version = Math.max(this.version, r.version);
+    this.takeHeld();
     this.afterServer(r);
   }
 
@@ -694,9 +724,23 @@ export class SectionEditorElement extends HTMLElement {
     return true;
   }
 
+  /** After an answer: the pushes held meanwhile, in order, as long as they follow on (else we sync). */
+  private takeHeld() {
+    const held = this.held;
+    this.held = [];
+    for (const p of held) {
+      if (p.version >= 0 && p.version <= this.version) continue; // the answer had it
+      if (!p.ops || p.n !== this.n || p.m !== this.m || !this.applyServer(p)) {
+        this.poked = true;
+        return;
+      }
+      this.version = Math.max(this.version, p.version);
+    }
+  }
+
   private afterServer(r: Answer) {
     this.acked = this.shadow;
-    if (r.version >= 0) this.version = r.version;
+    if (r.version >= 0) this.version = Math.max(this.version, r.version);
     if (this.peers.length > 0) this.showPeers();
     this.reportCaret();
     this.saveLocal();
@@ -726,7 +770,7 @@ export class SectionEditorElement extends HTMLElement {
       this.shadow = fresh.text;
       this.version = fresh.version ?? -1;
       this.acked = fresh.text;
-      this.n = 0; this.m = 0; this.stack = []; this.seq = 0; this.awaitingSeq = -1;
+      this.n = 0; this.m = 0; this.stack = []; this.seq = 0; this.awaitingSeq = -1; this.held = [];
       this.rejoining = false;
       this.schedule(0);
     } catch (e) {

@@ -6,6 +6,7 @@ import fr.atelier51.workspace.SyncClient;
 import fr.atelier51.workspace.domain.ChangeKind;
 import fr.atelier51.workspace.domain.SectionKey;
 import fr.atelier51.workspace.service.LetterService;
+import fr.atelier51.workspace.service.LiveSection;
 import fr.atelier51.workspace.service.SectionState;
 import fr.atelier51.workspace.service.SyncRequest;
 import fr.atelier51.workspace.service.SyncResponse;
@@ -32,7 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The sync engine alone, as in the app (LetterService, LiveSection, JdbcChangeLog on an H2 file database with
  * WRITE_DELAY=0 — every change persisted before its acknowledgement), with simulated editors on one section: each
  * types about 5 characters per second at the end of its own paragraph, syncs 30 ms after a keystroke or at once when
- * poked, one message in flight at a time, 10 ms network latency each way — the browser's rhythm. Server requests run
+ * poked, one message in flight at a time, 10 ms network latency each way — the browser's rhythm — and takes the
+ * server's pushes as the browser does (one at a time in arrival order; held while a message is in flight, then taken
+ * if they follow on from its answer; a refused one makes it sync). Server requests run
  * on 4 threads ({@code --server-threads}; Tomcat has up to 200, but on 2 cores more threads mostly queue on the
  * section). Prints the server time per sync (p50/p95/p99: lock, merge, and for a sync carrying
  * edits the wait for their commit), separately p95/p99 of the syncs carrying edits (the acknowledgement latency of
@@ -107,6 +110,10 @@ public final class CoEditingBench {
         long[] editTimes = new long[1 << 14];
         int editCount;
         final AtomicInteger rejoins = new AtomicInteger();
+        final AtomicInteger pushesTaken = new AtomicInteger();
+        final AtomicInteger pushesIgnored = new AtomicInteger();
+        final AtomicInteger pushesHeld = new AtomicInteger();
+        final AtomicInteger pushesStale = new AtomicInteger();
         volatile boolean typing = true;
 
         Run(LetterService letters, JdbcTemplate jdbc, long projectId, SectionKey key, int n, int seconds) {
@@ -223,6 +230,9 @@ public final class CoEditingBench {
                     live.text().length(), heap >> 20, divergent, lost);
             System.out.printf("%8s syncs carrying edits: %d, server time p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n", "",
                     edits.length, pct(edits, 50), pct(edits, 95), pct(edits, 99));
+            System.out.printf("%8s pushes taken: %d (held while a message was in flight: %d); already in an answer: "
+                    + "%d; refused (a sync followed): %d%n", "", pushesTaken.get(), pushesHeld.get(), pushesStale.get(),
+                    pushesIgnored.get());
             if (rejoins.get() > 0) {
                 System.out.println("  (" + rejoins.get() + " editors needed a rejoin: the sync protocol broke down)");
             }
@@ -251,13 +261,32 @@ public final class CoEditingBench {
         boolean scheduled;
         boolean inFlight;
         boolean poked;
+        final List<SyncResponse> held = new ArrayList<>();
+        long version = -1; // the server version of our last answer or taken push
 
         Editor(Run run, int index) {
             this.run = run;
             this.index = index;
             this.random = new Random(index);
             this.marker = "Paragraphe " + index + " :";
-            this.session = run.letters.open(run.projectId, run.key, this::poke);
+            // as the browser's editor: the server's change comes with the notification (a push), taken when nothing
+            // is in flight and the versions match, else ignored and followed by a sync
+            this.session = run.letters.open(run.projectId, run.key, new LiveSection.Listener() {
+                @Override
+                public void changed() {
+                    run.network.schedule(() -> deliver(Editor.this::poke), LATENCY_MS, TimeUnit.MILLISECONDS);
+                }
+
+                @Override
+                public boolean takesPushes() {
+                    return true;
+                }
+
+                @Override
+                public void pushed(SyncResponse change) {
+                    run.network.schedule(() -> deliver(() -> receivePush(change)), LATENCY_MS, TimeUnit.MILLISECONDS);
+                }
+            });
             this.client = new SyncClient(session.startText());
             this.caret = client.text.indexOf(marker + "\n") + marker.length();
             nextWord();
@@ -329,7 +358,7 @@ public final class CoEditingBench {
                 long t0 = System.nanoTime();
                 SyncResponse answer = session.sync(request);
                 run.record(System.nanoTime() - t0, !request.edits().isEmpty());
-                run.network.schedule(() -> run.browsers.execute(() -> receive(answer)), LATENCY_MS, TimeUnit.MILLISECONDS);
+                run.network.schedule(() -> deliver(() -> receive(answer)), LATENCY_MS, TimeUnit.MILLISECONDS);
             }), LATENCY_MS, TimeUnit.MILLISECONDS);
         }
 
@@ -344,6 +373,56 @@ public final class CoEditingBench {
             return eol < 0 ? text.length() : eol;
         }
 
+        private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+
+        /**
+         * What reaches this browser (answers, pushes, pokes) is handled one at a time in arrival order, as by the
+         * browser's one JavaScript thread — not by whichever of the simulator's threads is free.
+         */
+        private void deliver(Runnable message) {
+            inbox.add(message);
+            if (draining.compareAndSet(false, true)) {
+                run.browsers.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            do {
+                for (Runnable next = inbox.poll(); next != null; next = inbox.poll()) {
+                    next.run();
+                }
+                draining.set(false);
+            } while (!inbox.isEmpty() && draining.compareAndSet(false, true));
+        }
+
+        /** As the browser's editor (push in a51-section-editor.ts). */
+        private synchronized void receivePush(SyncResponse change) {
+            if (change.version() <= version) {
+                run.pushesStale.incrementAndGet();
+                return; // computed before our last answer, which had it
+            }
+            if (inFlight) {
+                run.pushesHeld.incrementAndGet();
+                held.add(change); // computed over the state the answer on its way brings: taken after it
+                return;
+            }
+            if (!take(change)) {
+                poke();
+            }
+        }
+
+        private boolean take(SyncResponse change) {
+            if (client.push(change)) {
+                version = Math.max(version, change.version());
+                run.pushesTaken.incrementAndGet();
+                caret = endOfParagraph(client.text);
+                return true;
+            }
+            run.pushesIgnored.incrementAndGet();
+            return false;
+        }
+
         private synchronized void receive(SyncResponse answer) {
             inFlight = false;
             client.receive(answer);
@@ -352,6 +431,17 @@ public final class CoEditingBench {
                 return;
             }
             caret = endOfParagraph(client.text);
+            version = Math.max(version, answer.version());
+            List<SyncResponse> pushes = new ArrayList<>(held);
+            held.clear();
+            for (SyncResponse p : pushes) {
+                if (p.version() <= version) {
+                    run.pushesStale.incrementAndGet();
+                } else if (!take(p)) {
+                    poked = true;
+                    break;
+                }
+            }
             if (client.hasUnsent() || poked) {
                 schedule(poked ? 0 : DEBOUNCE_MS);
             }

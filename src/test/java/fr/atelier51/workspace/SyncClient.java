@@ -84,7 +84,7 @@ public final class SyncClient {
                 broken = true;
                 return true;
             }
-            text = shadow.equals(text) ? next : TextOps.merge(shadow, next, text);
+            text = TextOps.mergeKnown(shadow, r.ops(), next, text);
             shadow = next;
             m++;
         } else if (TextOps.hash(shadow) != r.h()) {
@@ -112,7 +112,7 @@ public final class SyncClient {
         if (TextOps.hash(next) != r.h()) {
             return false;
         }
-        text = shadow.equals(text) ? next : TextOps.merge(shadow, next, text);
+        text = TextOps.mergeKnown(shadow, r.ops(), next, text);
         shadow = next;
         m++;
         acked = shadow;

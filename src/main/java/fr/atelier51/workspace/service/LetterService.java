@@ -216,7 +216,8 @@ public class LetterService {
         while (true) {
             LiveSection l = live.computeIfAbsent(row.getId(), id -> {
                 LetterSection fresh = sections.findById(id).orElseThrow();
-                return new LiveSection(id, fresh.getBody(), fresh.getVersion(), changeLog, () -> scheduleEviction(id));
+                return new LiveSection(id, fresh.getBody(), fresh.getVersion(), changeLog, () -> scheduleEviction(id),
+                        LiveSection.FAN_OUT);
             });
             if (!l.evicted()) {
                 return l;

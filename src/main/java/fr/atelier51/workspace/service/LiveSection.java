@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -29,7 +32,9 @@ import java.util.function.Consumer;
  * waits for the writer already doing it). No answer, poke or read ({@link #text()}, {@link #version()}, a new
  * editor's start) ever shows a version before it is durable, so a crash loses nothing anyone was told about.
  * The server's change for an editor whose shadow is a known server version is composed from the last versions'
- * operations ({@link RecentChanges}) rather than diffed from the two whole texts.
+ * operations ({@link RecentChanges}) rather than diffed from the two whole texts. The other editors are told of a
+ * durable change by a fan-out off the request thread (a push each, in order per editor), so a sync answers as soon
+ * as its change is durable.
  *
  * <p>When its last editor leaves, the owner is told ({@code idle}) and may {@link #evictIfIdle() evict} it: nothing is
  * lost, since every accepted change is already persisted; an evicted section refuses new editors and writes (they
@@ -60,6 +65,9 @@ public final class LiveSection {
     }
 
     private static final AtomicLong SHADOW_IDS = new AtomicLong();
+    /** Where the app's editors are told about changes: a virtual thread per fan-out (see {@link #tellOthers}). */
+    public static final Executor FAN_OUT = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("a51-fan-out-", 0).factory());
 
     private final long sectionId;
     private final ChangeLog log;
@@ -73,14 +81,21 @@ public final class LiveSection {
     private long version;
     private boolean evicted;
     private final GroupCommit commit;
+    private final AtomicBoolean fanOutPending = new AtomicBoolean();
+    private final Executor fanOut;
 
+    /** A section whose editors are told of changes before the sync that made one returns (simulations in tests). */
     public LiveSection(long sectionId, String text, long version, ChangeLog log) {
-        this(sectionId, text, version, log, () -> { });
+        this(sectionId, text, version, log, () -> { }, Runnable::run);
     }
 
-    /** @param idle called (outside the lock) when the last editor has left */
-    public LiveSection(long sectionId, String text, long version, ChangeLog log, Runnable idle) {
+    /**
+     * @param idle   called (outside the lock) when the last editor has left
+     * @param fanOut where the editors are told of a change (see {@link #tellOthers})
+     */
+    public LiveSection(long sectionId, String text, long version, ChangeLog log, Runnable idle, Executor fanOut) {
         this.sectionId = sectionId;
+        this.fanOut = fanOut;
         this.text = text;
         this.version = version;
         this.log = log;
@@ -244,7 +259,7 @@ public final class LiveSection {
         }
         commit.awaitDurable(response.version());
         if (outcome.changed()) {
-            pokeOthers(c);
+            tellOthers();
         }
         return response;
     }
@@ -401,18 +416,42 @@ public final class LiveSection {
         }
         commit.awaitDurable(result.version());
         if (changed) {
-            pokeOthers(null);
+            tellOthers();
         }
         return result;
     }
 
-    private void pokeOthers(Shadow except) {
-        List<Shadow> targets = new ArrayList<>(shadows);
-        for (Shadow s : targets) {
-            if (s != except) {
-                SyncResponse push = s.listener.takesPushes() ? push(s) : null;
-                notify(s, push == null ? Listener::changed : l -> l.pushed(push));
+    /**
+     * The editors are told about a durable change by another thread, so the sync that made it answers at once (with
+     * 200 editors, computing 199 pushes took longer than the sync). Changes that come while a fan-out is waiting to
+     * start are told in the same one: each editor gets one push up to the newest durable version.
+     */
+    private void tellOthers() {
+        if (fanOutPending.compareAndSet(false, true)) {
+            fanOut.execute(() -> {
+                fanOutPending.set(false); // a change durable from now on schedules another fan-out
+                pokeOthers();
+            });
+        }
+    }
+
+    private void pokeOthers() {
+        long durable = commit.durable().version();
+        for (Shadow s : new ArrayList<>(shadows)) {
+            if (behind(s, durable)) { // the author, after its answer, already has its change: nothing to tell
+                // computed and handed over as one step per editor: two threads poking the same editor must not hand
+                // its pushes over out of order (the editor would refuse the later one first, then sync for nothing)
+                synchronized (s) {
+                    SyncResponse push = s.listener.takesPushes() ? push(s) : null;
+                    notify(s, push == null ? Listener::changed : l -> l.pushed(push));
+                }
             }
+        }
+    }
+
+    private boolean behind(Shadow s, long durable) {
+        synchronized (lock) {
+            return s.shadowVersion < durable;
         }
     }
 

@@ -116,6 +116,20 @@ public final class TextOps {
         return WordMerge.merge(base, changed, current);
     }
 
+    /**
+     * {@link #merge}{@code (base, changed, current)} when the change is known as operations ({@code changedOps}, base
+     * to {@code changed}): if {@code current}'s own change is apart from all of them (not within a word), it is
+     * placed into {@code changed} directly — what the word merge gives, without tokenising and diffing two whole
+     * texts; otherwise the word merge. An editor taking the server's change over its unsent typing is this case.
+     */
+    public static String mergeKnown(String base, List<?> changedOps, String changed, String current) {
+        if (base.equals(current)) {
+            return changed;
+        }
+        String apart = RecentChanges.mergeApart(base, diff(base, current), changedOps, changed);
+        return apart != null ? apart : merge(base, changed, current);
+    }
+
     /** Same as {@link #merge} with the change given as operations over {@code base}. */
     static String mergeOps(String base, List<?> ops, String current) {
         return merge(base, apply(base, ops), current);

@@ -136,10 +136,41 @@ final class WordMerge {
         return replay(base, ops(pa), ops(pb));
     }
 
-    /** Keeps (Integer) and changed runs ({@link Change}) turning base into to, by words; null when too many words. */
+    /**
+     * Keeps (Integer) and changed runs ({@link Change}) turning base into to, by words; null when too many words.
+     * Only the words between the common head and tail are tokenised and diffed: cut at word starts inside the
+     * common text, the head and tail are the same words on both sides, which the word diff keeps anyway (it strips
+     * common words first) — a fraction of the work when a long text changed in one place, the usual case. The one
+     * difference with diffing the whole texts: where a change sits next to copies of the same word, the change is
+     * placed after the common head (the whole-text diff may slide it back over the copies); the merged text is as
+     * valid either way.
+     */
     private static List<Object> pieces(String from, String to) {
-        List<String> tokensFrom = TextOps.tokens(from);
-        List<String> tokensTo = TextOps.tokens(to);
+        int common = Math.min(from.length(), to.length());
+        int prefix = 0;
+        while (prefix < common && from.charAt(prefix) == to.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < common - prefix
+                && from.charAt(from.length() - 1 - suffix) == to.charAt(to.length() - 1 - suffix)) {
+            suffix++;
+        }
+        int head = prefix - 1; // the last word start before the first difference (its previous character is common too)
+        while (head > 0 && !wordStart(from, head)) {
+            head--;
+        }
+        head = Math.max(head, 0);
+        int tail = from.length() - suffix + 1; // the first word start whose previous character is in the common tail
+        while (tail < from.length() && !wordStart(from, tail)) {
+            tail++;
+        }
+        if (tail >= from.length() || tail < head) {
+            tail = from.length();
+        }
+        int tailLength = from.length() - tail;
+        List<String> tokensFrom = TextOps.tokens(from.substring(head, tail));
+        List<String> tokensTo = TextOps.tokens(to.substring(head, to.length() - tailLength));
         Map<String, Character> codes = new HashMap<>();
         String a = encode(tokensFrom, codes);
         String b = encode(tokensTo, codes);
@@ -147,9 +178,12 @@ final class WordMerge {
             return null;
         }
         List<Object> pieces = new ArrayList<>();
+        if (head > 0) {
+            pieces.add(head);
+        }
         int ia = 0;
         int ib = 0;
-        int pos = 0;
+        int pos = head;
         StringBuilder deleted = new StringBuilder();
         StringBuilder inserted = new StringBuilder();
         for (Diff d : EXACT.diffMain(a, b, false)) {
@@ -177,7 +211,15 @@ final class WordMerge {
             }
         }
         flush(pieces, pos, deleted, inserted);
+        if (tailLength > 0) {
+            pieces.add(tailLength);
+        }
         return pieces;
+    }
+
+    /** Where a token of {@link TextOps#tokens} starts: after white space, at a character that is not. */
+    private static boolean wordStart(String text, int i) {
+        return Character.isWhitespace(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i));
     }
 
     private static int flush(List<Object> pieces, int pos, StringBuilder deleted, StringBuilder inserted) {

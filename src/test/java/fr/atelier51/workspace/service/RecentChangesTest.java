@@ -95,6 +95,9 @@ class RecentChangesTest {
             if (fast != null) {
                 apart++;
                 assertThat(fast).as("%s | %s | %s", base, mine, theirs).isEqualTo(TextOps.merge(base, mine, theirs));
+                // apart, the order does not matter (TextOps.mergeKnown relies on it)
+                assertThat(fast).isEqualTo(TextOps.merge(base, theirs, mine));
+                assertThat(TextOps.mergeKnown(base, TextOps.diff(base, theirs), theirs, mine)).isEqualTo(fast);
             }
         }
         assertThat(apart).as("runs where the edits were apart").isGreaterThan(500);
