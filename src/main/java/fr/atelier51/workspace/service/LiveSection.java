@@ -65,6 +65,12 @@ public final class LiveSection {
     }
 
     private static final AtomicLong SHADOW_IDS = new AtomicLong();
+    /**
+     * Pushes an editor may be sent between two of its messages (each keeps a reference to a shadow it may be at);
+     * past that it is poked instead. With 200 editors typing, ~25 changes happen while one message is in flight:
+     * a bound of 16 turned them into a storm of pokes and empty syncs.
+     */
+    static final int MAX_PUSHES_BETWEEN_MESSAGES = 64;
     /** Where the app's editors are told about changes: a virtual thread per fan-out (see {@link #tellOthers}). */
     public static final Executor FAN_OUT = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("a51-fan-out-", 0).factory());
@@ -457,12 +463,13 @@ public final class LiveSection {
 
     /**
      * The server's change for an editor, computed now and pushed (one message instead of a poke and a round trip),
-     * or null to poke it instead. Only durable versions, and at most a few pushes between two of its messages.
+     * or null to poke it instead. Only durable versions, and at most {@link #MAX_PUSHES_BETWEEN_MESSAGES} pushes
+     * between two of its messages.
      */
     private SyncResponse push(Shadow s) {
         GroupCommit.Durable d = commit.durable();
         synchronized (lock) {
-            if (s.closed || s.shadowVersion < 0 || s.shadowVersion >= d.version() || s.pushedOver.size() >= 16) {
+            if (s.closed || s.shadowVersion < 0 || s.shadowVersion >= d.version() || s.pushedOver.size() >= MAX_PUSHES_BETWEEN_MESSAGES) {
                 return null;
             }
             List<Object> ops = recent.between(s.shadowVersion, d.version());
