@@ -71,6 +71,8 @@ public final class LiveSection {
      * a bound of 16 turned them into a storm of pokes and empty syncs.
      */
     static final int MAX_PUSHES_BETWEEN_MESSAGES = 64;
+    /** What {@link #push} answers for an editor that already has the newest durable version. */
+    private static final SyncResponse UP_TO_DATE = new SyncResponse(-1, -1, -1, null, 0, -1, "up-to-date");
     /** Where the app's editors are told about changes: a virtual thread per fan-out (see {@link #tellOthers}). */
     public static final Executor FAN_OUT = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("a51-fan-out-", 0).factory());
@@ -444,11 +446,11 @@ public final class LiveSection {
     private void pokeOthers() {
         long durable = commit.durable().version();
         for (Shadow s : new ArrayList<>(shadows)) {
-            if (behind(s, durable)) { // the author, after its answer, already has its change: nothing to tell
-                // computed and handed over as one step per editor: two threads poking the same editor must not hand
-                // its pushes over out of order (the editor would refuse the later one first, then sync for nothing)
-                synchronized (s) {
-                    SyncResponse push = s.listener.takesPushes() ? push(s) : null;
+            // computed and handed over as one step per editor: two threads poking the same editor must not hand
+            // its pushes over out of order (the editor would refuse the later one first, then sync for nothing)
+            synchronized (s) {
+                SyncResponse push = s.listener.takesPushes() ? push(s) : behind(s, durable) ? null : UP_TO_DATE;
+                if (push != UP_TO_DATE) { // e.g. the author, after its answer, or an editor that synced meanwhile
                     notify(s, push == null ? Listener::changed : l -> l.pushed(push));
                 }
             }
@@ -463,13 +465,17 @@ public final class LiveSection {
 
     /**
      * The server's change for an editor, computed now and pushed (one message instead of a poke and a round trip),
-     * or null to poke it instead. Only durable versions, and at most {@link #MAX_PUSHES_BETWEEN_MESSAGES} pushes
+     * {@link #UP_TO_DATE} when its shadow already holds the newest durable version (nothing to tell), or null to
+     * poke it instead. Only durable versions, and at most {@link #MAX_PUSHES_BETWEEN_MESSAGES} pushes
      * between two of its messages.
      */
     private SyncResponse push(Shadow s) {
         GroupCommit.Durable d = commit.durable();
         synchronized (lock) {
-            if (s.closed || s.shadowVersion < 0 || s.shadowVersion >= d.version() || s.pushedOver.size() >= MAX_PUSHES_BETWEEN_MESSAGES) {
+            if (!s.closed && s.shadowVersion >= d.version()) {
+                return UP_TO_DATE;
+            }
+            if (s.closed || s.shadowVersion < 0 || s.pushedOver.size() >= MAX_PUSHES_BETWEEN_MESSAGES) {
                 return null;
             }
             List<Object> ops = recent.between(s.shadowVersion, d.version());

@@ -67,6 +67,7 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
     private LetterService.PresenceHandle presence;
     private List<Presence> people = List.of();
     private String lastPeers = "";
+    private String lastWhoIsWhere = "";
     private boolean previewOn;
 
     public LetterView(LetterService letters, ProjectService projects, JsonMapper json, CommentService comments,
@@ -186,6 +187,7 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
         Paragraph help = new Paragraph(getTranslation(current.helpKey()));
         help.addClassName("letter-section-help");
         lastPeers = "";
+        lastWhoIsWhere = "";
         editor = new SectionEditor(letters, json, projectId, current, (anchor, head, version) -> {
             if (presence != null) {
                 presence.moveTo(current, anchor, head, version);
@@ -243,9 +245,20 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
 
     private void showPeople(List<Presence> list) {
         people = list;
+        // Who is where changes rarely; carets move with every keystroke: the chips are rebuilt only for the former
+        // (rebuilding them on each caret move sent every page a DOM update per keystroke of anyone).
+        String whoIsWhere = list.stream().map(p -> p.sessionId() + "|" + p.name() + "|" + p.colour() + "|" + p.section())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        if (!whoIsWhere.equals(lastWhoIsWhere)) {
+            lastWhoIsWhere = whoIsWhere;
+            showChips(list);
+        }
+        showPeerCarets(list);
+    }
+
+    private void showChips(List<Presence> list) {
         presenceBar.removeAll();
         presenceBar.add(new Span(getTranslation("workspace.present") + " : "));
-        String me = presence == null ? "" : presence.sessionId();
         sectionPeople.values().forEach(Div::removeAll);
         for (Presence p : list) {
             Span chip = new Span(p.name());
@@ -260,6 +273,10 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
                 where.add(dot);
             });
         }
+    }
+
+    private void showPeerCarets(List<Presence> list) {
+        String me = presence == null ? "" : presence.sessionId();
         if (editor != null) {
             List<Map<String, Object>> peers = list.stream()
                     .filter(p -> !p.sessionId().equals(me) && current.key().equals(p.section()))
