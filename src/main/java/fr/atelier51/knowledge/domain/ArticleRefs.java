@@ -48,17 +48,37 @@ public final class ArticleRefs {
         return find(IN_QUERY, query);
     }
 
+    /** The references a query names and the query without them (each replaced by a space). */
+    public record InQuery(Set<String> refs, String rest) {
+    }
+
+    /** {@link #findInQuery} and {@link #stripFromQuery} in one pass (a search needs both). */
+    public static InQuery inQuery(String query) {
+        Set<String> refs = new LinkedHashSet<>();
+        StringBuilder rest = new StringBuilder(query.length());
+        Matcher m = IN_QUERY.matcher(query);
+        int last = 0;
+        while (m.find()) {
+            refs.add(build(m));
+            rest.append(query, last, m.start()).append(' ');
+            last = m.end();
+        }
+        rest.append(query, last, query.length());
+        return new InQuery(refs, rest.toString());
+    }
+
     /** The single reference when the query is only a reference (with "art.", "du CSS" around), else empty. */
     public static Optional<String> onlyReference(String query) {
-        if (query == null || query.isBlank() || query.length() > 120) {
+        return query == null ? Optional.empty() : onlyReference(query, inQuery(query));
+    }
+
+    /** Same, from the query's references found beforehand. */
+    public static Optional<String> onlyReference(String query, InQuery found) {
+        if (query.isBlank() || query.length() > 120 || found.refs().size() != 1) {
             return Optional.empty();
         }
-        Set<String> refs = findInQuery(query);
-        if (refs.size() == 1) {
-            String rest = FILLER.matcher(IN_QUERY.matcher(query).replaceAll(" ")).replaceAll("");
-            return rest.isEmpty() ? Optional.of(refs.iterator().next()) : Optional.empty();
-        }
-        return Optional.empty();
+        return FILLER.matcher(found.rest()).replaceAll("").isEmpty() ? Optional.of(found.refs().iterator().next())
+                : Optional.empty();
     }
 
     /** "162-31-1" alone: the number without its letter, for the caller to try L, R, D. */

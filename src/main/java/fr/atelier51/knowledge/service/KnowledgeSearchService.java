@@ -99,10 +99,13 @@ public class KnowledgeSearchService {
         if (text.isBlank()) {
             return KnowledgeResults.message("knowledge.search.empty", millisSince(start), false);
         }
-        String jumpTo = referenceTarget(text, q.codeId()).orElse(null);
+        // the article references in the query, found once for the jump and the query
+        ArticleRefs.InQuery refs = ArticleRefs.inQuery(text);
+        Optional<String> bare = ArticleRefs.bareNumber(text);
+        String jumpTo = referenceTarget(text, q.codeId(), refs, bare).orElse(null);
         LocalDate today = LocalDate.now(PARIS);
         return index.withSearcher(searcher -> {
-            Optional<Built> built = buildQuery(text, searcher.getIndexReader());
+            Optional<Built> built = buildQuery(text, searcher.getIndexReader(), refs, bare);
             if (built.isEmpty()) {
                 return new KnowledgeResults(0, millisSince(start), List.of(), jumpTo,
                         jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
@@ -318,11 +321,15 @@ public class KnowledgeSearchService {
     }
 
     Optional<String> referenceTarget(String text, String codeId) {
-        Optional<String> only = ArticleRefs.onlyReference(text);
+        return referenceTarget(text, codeId, ArticleRefs.inQuery(text), ArticleRefs.bareNumber(text));
+    }
+
+    private Optional<String> referenceTarget(String text, String codeId, ArticleRefs.InQuery refs, Optional<String> bare) {
+        Optional<String> only = ArticleRefs.onlyReference(text, refs);
         List<String> candidates = new ArrayList<>();
         only.ifPresent(candidates::add);
         if (only.isEmpty()) {
-            ArticleRefs.bareNumber(text).ifPresent(n -> candidates.addAll(List.of("L" + n, "R" + n, "D" + n)));
+            bare.ifPresent(n -> candidates.addAll(List.of("L" + n, "R" + n, "D" + n)));
         }
         for (String ref : candidates) {
             Optional<String> unit = index.withSearcher(searcher -> findUnit(searcher, ref, codeId));
@@ -345,12 +352,17 @@ public class KnowledgeSearchService {
 
     /** The query for a sanitised text; fuzzy matching only for words the index does not know (typos). */
     Optional<Built> buildQuery(String text, IndexReader reader) throws IOException {
+        return buildQuery(text, reader, ArticleRefs.inQuery(text), ArticleRefs.bareNumber(text));
+    }
+
+    private Optional<Built> buildQuery(String text, IndexReader reader, ArticleRefs.InQuery found, Optional<String> bare)
+            throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Set<String> highlightTerms = new LinkedHashSet<>();
         int clauses = 0;
-        Set<String> refs = ArticleRefs.findInQuery(text);
+        Set<String> refs = new LinkedHashSet<>(found.refs());
         if (refs.isEmpty()) {
-            ArticleRefs.bareNumber(text).ifPresent(n -> refs.addAll(List.of("L" + n, "R" + n, "D" + n)));
+            bare.ifPresent(n -> refs.addAll(List.of("L" + n, "R" + n, "D" + n)));
         }
         for (String ref : refs) {
             b.add(new BoostQuery(new TermQuery(new Term(REF, ref)), 8f), Occur.SHOULD);
@@ -362,10 +374,7 @@ public class KnowledgeSearchService {
             b.add(new BoostQuery(new TermQuery(new Term(CITED, LegiDataReader.CORE)), 0.5f), Occur.SHOULD);
             clauses += 2;
         }
-        String words = ArticleRefs.stripFromQuery(text);
-        if (ArticleRefs.bareNumber(text).isPresent()) {
-            words = "";
-        }
+        String words = bare.isPresent() ? "" : found.rest();
         QueryBuilder qb = new QueryBuilder(analyzer);
         Matcher quoted = QUOTED.matcher(words);
         while (quoted.find()) {
