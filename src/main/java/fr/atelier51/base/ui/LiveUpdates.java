@@ -32,7 +32,11 @@ public final class LiveUpdates {
                 try {
                     ui.access(() -> DelegatingSecurityContextRunnable.create(refresh, context).run());
                 } catch (UIDetachedException e) {
-                    // the page was closed meanwhile; the detach listener unsubscribes it
+                    // the page was closed without a detach notice reaching us: stop listening for it
+                    Runnable stop = unsubscribe.getAndSet(null);
+                    if (stop != null) {
+                        stop.run();
+                    }
                 }
             }));
             if (previous != null) {
