@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public class ReviewReminders {
     /** Reminds every assigned coach of each review waiting more than the configured days at {@code now}; returns how many new. */
     public int remindOverdue(Instant now) {
         int created = 0;
-        Set<Long> reminded = new java.util.HashSet<>();
+        Set<Long> reminded = new HashSet<>();
         for (ReviewWait wait : waits.findByEndedAtIsNullAndStartedAtBefore(now.minus(Duration.ofDays(overdueDays)))) {
             Project project = projects.findById(wait.getProjectId()).orElse(null);
             if (project == null || project.getStatus() != ProjectStatus.REVUE_COACH) {
