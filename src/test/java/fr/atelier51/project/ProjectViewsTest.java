@@ -15,8 +15,13 @@ import fr.atelier51.base.ui.BusinessErrorView;
 import fr.atelier51.base.ui.NotFoundView;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.domain.ProjectRepository;
+import fr.atelier51.project.domain.Transition;
+import fr.atelier51.project.service.ProjectService;
+import fr.atelier51.project.service.ProjectWorkflow;
+import fr.atelier51.project.service.StatusChange;
 import fr.atelier51.project.ui.ProjectView;
 import fr.atelier51.project.ui.ProjectsView;
+import fr.atelier51.testsupport.Fixtures;
 import fr.atelier51.testsupport.KaribuTest;
 import fr.atelier51.workspace.domain.ChangeKind;
 import fr.atelier51.workspace.domain.SectionKey;
@@ -38,6 +43,12 @@ class ProjectViewsTest extends KaribuTest {
 
     @Autowired
     LetterService letters;
+
+    @Autowired
+    ProjectService projects;
+
+    @Autowired
+    ProjectWorkflow workflow;
 
     @Test
     void anonymousVisitorIsSentToTheLoginPage() {
@@ -186,5 +197,42 @@ class ProjectViewsTest extends KaribuTest {
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("export-pdf")).getHref())
                 .endsWith("api/projects/" + project.getId() + "/letter.pdf");
         assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("export-empty"))).isEmpty();
+    }
+
+    @Test
+    void aFiledProjectIsReopenedFromTheBannerByItsOwnerOrAnAdminOnly() {
+        Fixtures.Cast cast = fixtures.cast("Projet déposé à rouvrir");
+        long id = cast.project().getId();
+        as(cast.holderA(), () -> projects.inviteCoHolder(id, cast.holderB().getEmail()));
+        as(cast.holderA(), () -> workflow.apply(id, StatusChange.of(Transition.REQUEST_REVIEW)));
+        as(cast.coachAssigned(), () -> workflow.apply(id, StatusChange.of(Transition.VALIDATE)));
+
+        // the co-holder's page still shows « Rouvrir » from « prête »; the owner files meanwhile: a French refusal
+        login(cast.holderB());
+        navigate("projects/" + id);
+        _click(_get(Button.class, spec -> spec.withId("transition-REOPEN")));
+        as(cast.holderA(), () -> workflow.apply(id, new StatusChange(Transition.FILE, null,
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")), "ARS Occitanie")));
+        _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("transition-error")).getText())
+                .isEqualTo("Ce projet est déposé : seul le porteur principal ou un administrateur peut le rouvrir.");
+
+        login(cast.coachAssigned());
+        navigate("projects/" + id);
+        assertThat(_find(Button.class, spec -> spec.withId("transition-RECORD_FAVORABLE"))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withId("transition-REOPEN"))).isEmpty();
+
+        login(cast.admin());
+        navigate("projects/" + id);
+        assertThat(_find(Button.class, spec -> spec.withId("transition-REOPEN"))).hasSize(1);
+
+        login(cast.holderA());
+        navigate("projects/" + id);
+        _click(_get(Button.class, spec -> spec.withId("transition-REOPEN")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("reopen-filed-warning")).getText())
+                .startsWith("Ce projet a été déposé le ").contains("la version déposée reste conservée");
+        _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("status-banner")).getElement().getTextRecursively())
+                .contains("En rédaction");
     }
 }

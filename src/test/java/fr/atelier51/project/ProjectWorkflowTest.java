@@ -127,4 +127,68 @@ class ProjectWorkflowTest {
         as(owner, () -> workflow.apply(id, new StatusChange(Transition.ABANDON, "Financement trouvé en droit commun.", null, null)));
         assertThat(as(owner, () -> projects.get(id)).getStatus()).isEqualTo(ProjectStatus.ABANDONNEE);
     }
+
+    /** Brings the project to PRETE through the real workflow (coach assigned by the admin). */
+    private void toReady() {
+        as(admin, () -> projects.assignCoach(id, coach.getId()));
+        apply(coHolder, Transition.REQUEST_REVIEW);
+        apply(coach, Transition.VALIDATE);
+        assertThat(as(owner, () -> projects.get(id)).getStatus()).isEqualTo(ProjectStatus.PRETE);
+    }
+
+    private void file() {
+        as(owner, () -> workflow.apply(id, new StatusChange(Transition.FILE, null, today, "ARS Occitanie")));
+    }
+
+    @Test
+    void fromReadyTheTeamMayReopenButNotAnAdminOrAnOutsider() {
+        toReady();
+        Account outsider = fixtures.account(Role.HOLDER, "Oscar");
+        assertThat(as(coach, () -> workflow.available(id))).contains(Transition.REOPEN);
+        assertThat(as(coHolder, () -> workflow.available(id))).contains(Transition.REOPEN);
+        assertThat(as(admin, () -> workflow.available(id))).doesNotContain(Transition.REOPEN);
+        assertThatThrownBy(() -> apply(admin, Transition.REOPEN)).isInstanceOf(ForbiddenException.class)
+                .hasMessage("workflow.error.not-yours");
+        assertThatThrownBy(() -> apply(outsider, Transition.REOPEN)).isInstanceOf(fr.atelier51.base.service.NotFoundException.class);
+        assertThatThrownBy(() -> apply(otherCoach, Transition.REOPEN)).isInstanceOf(fr.atelier51.base.service.NotFoundException.class);
+
+        assertThat(apply(coach, Transition.REOPEN).getStatus()).isEqualTo(ProjectStatus.REDACTION);
+        apply(owner, Transition.REQUEST_REVIEW);
+        apply(coach, Transition.VALIDATE);
+        assertThat(apply(coHolder, Transition.REOPEN).getStatus()).isEqualTo(ProjectStatus.REDACTION);
+    }
+
+    @Test
+    void aFiledProjectIsReopenedOnlyByItsOwnerOrAnAdmin() {
+        toReady();
+        file();
+        Account outsider = fixtures.account(Role.HOLDER, "Oscar");
+
+        // the assigned coach and the co-holder no longer see the action, and the service refuses it with its reason
+        assertThat(as(coach, () -> workflow.available(id))).doesNotContain(Transition.REOPEN);
+        assertThat(as(coHolder, () -> workflow.available(id))).doesNotContain(Transition.REOPEN);
+        assertThatThrownBy(() -> apply(coach, Transition.REOPEN)).isInstanceOf(ForbiddenException.class)
+                .hasMessage("workflow.error.reopen-filed");
+        assertThatThrownBy(() -> apply(coHolder, Transition.REOPEN)).isInstanceOf(ForbiddenException.class)
+                .hasMessage("workflow.error.reopen-filed");
+        assertThatThrownBy(() -> apply(outsider, Transition.REOPEN)).isInstanceOf(fr.atelier51.base.service.NotFoundException.class);
+        assertThat(as(owner, () -> projects.get(id)).getStatus()).isEqualTo(ProjectStatus.DEPOSEE);
+
+        assertThat(as(owner, () -> workflow.available(id))).contains(Transition.REOPEN);
+        assertThat(as(admin, () -> workflow.available(id))).containsExactly(Transition.REOPEN);
+        assertThat(as(owner, () -> workflow.apply(id, new StatusChange(Transition.REOPEN, "Le CTIS demande de préciser le budget.", null, null)))
+                .getStatus()).isEqualTo(ProjectStatus.REDACTION);
+        assertThat(as(owner, () -> projects.timeline(id))).anyMatch(e -> e.getType() == ProjectEventType.STATUS_CHANGED
+                && "REDACTION".equals(e.getDetail()) && "Le CTIS demande de préciser le budget.".equals(e.getNote())
+                && e.getActor().getId().equals(owner.getId()));
+
+        // filed again, then the admin reopens it
+        apply(owner, Transition.REQUEST_REVIEW);
+        apply(coach, Transition.VALIDATE);
+        file();
+        assertThat(apply(admin, Transition.REOPEN).getStatus()).isEqualTo(ProjectStatus.REDACTION);
+        assertThat(applicationEvents.stream(ProjectStatusChanged.class))
+                .anyMatch(e -> e.projectId() == id && e.from() == ProjectStatus.DEPOSEE && e.to() == ProjectStatus.REDACTION
+                        && e.actorId() == admin.getId());
+    }
 }

@@ -14,4 +14,13 @@ public interface HeaderNotice {
 
     /** i18n key of the badge's label, with the count as {0}. */
     String labelKey();
+
+    /**
+     * Calls {@code onChange} (from any thread) whenever the signed-in person's count may have changed, until the
+     * returned action is run. The header subscribes while it is attached, so the badge updates over Push. By default
+     * nothing is announced and the count refreshes on navigation only.
+     */
+    default Runnable subscribe(Runnable onChange) {
+        return () -> { };
+    }
 }

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -18,6 +20,7 @@ import fr.atelier51.base.service.HeaderNotice;
 import fr.atelier51.base.service.UserPreferences;
 import jakarta.annotation.security.PermitAll;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +29,9 @@ import java.util.List;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final List<HeaderBell> bells = new ArrayList<>();
 
     public MainLayout(AuthenticationContext authentication, UserPreferences preferences, List<HeaderNotice> notices) {
         setPrimarySection(Section.DRAWER);
@@ -44,17 +49,9 @@ public class MainLayout extends AppLayout {
 
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, new Span());
         for (HeaderNotice notice : notices) {
-            int count = notice.count();
-            if (count > 0) {
-                Button bell = new Button(String.valueOf(count), new Icon("vaadin", "bell"),
-                        e -> getUI().ifPresent(ui -> ui.navigate(notice.route())));
-                bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-                bell.setAriaLabel(getTranslation(notice.labelKey(), count));
-                bell.setTooltipText(getTranslation(notice.labelKey(), count));
-                bell.addClassName("header-notice");
-                bell.setId("header-notice-" + notice.route());
-                header.add(bell);
-            }
+            HeaderBell bell = new HeaderBell(notice);
+            bells.add(bell);
+            header.add(bell);
         }
         header.add(user, language, logout);
         header.setWidthFull();
@@ -73,5 +70,11 @@ public class MainLayout extends AppLayout {
         }
         nav.addClassName("app-nav");
         addToDrawer(nav);
+    }
+
+    /** The layout outlives navigation: counts are re-read on each one, besides the live notices. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        bells.forEach(HeaderBell::refresh);
     }
 }

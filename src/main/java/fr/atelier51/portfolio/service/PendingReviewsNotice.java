@@ -11,15 +11,23 @@ class PendingReviewsNotice implements HeaderNotice {
 
     private final ReviewReminders reminders;
     private final CurrentAccount currentAccount;
+    private final PendingReviewsLive live;
 
-    PendingReviewsNotice(ReviewReminders reminders, CurrentAccount currentAccount) {
+    PendingReviewsNotice(ReviewReminders reminders, CurrentAccount currentAccount, PendingReviewsLive live) {
         this.reminders = reminders;
         this.currentAccount = currentAccount;
+        this.live = live;
     }
 
     @Override
     public int count() {
         return currentAccount.find().filter(a -> a.getRole() == Role.COACH).map(a -> reminders.pending().size()).orElse(0);
+    }
+
+    /** Only coaches have the bell, so only their pages listen. */
+    @Override
+    public Runnable subscribe(Runnable onChange) {
+        return currentAccount.find().filter(a -> a.getRole() == Role.COACH).isPresent() ? live.subscribe(onChange) : () -> { };
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,17 +51,19 @@ public class ReviewReminders {
     private final ProjectRepository projects;
     private final CurrentAccount currentAccount;
     private final ReminderMailer mailer;
+    private final PendingReviewsLive live;
     private final int overdueDays;
     private final Clock clock = Clock.systemUTC();
 
     public ReviewReminders(ReviewWaitRepository waits, ReviewReminderRepository reminders, ProjectRepository projects,
-                           CurrentAccount currentAccount, ReminderMailer mailer,
+                           CurrentAccount currentAccount, ReminderMailer mailer, PendingReviewsLive live,
                            @Value("${atelier51.reminders.overdue-days:5}") int overdueDays) {
         this.waits = waits;
         this.reminders = reminders;
         this.projects = projects;
         this.currentAccount = currentAccount;
         this.mailer = mailer;
+        this.live = live;
         this.overdueDays = overdueDays;
     }
 
@@ -75,6 +78,11 @@ public class ReviewReminders {
             Project project = projects.findById(event.projectId()).orElseThrow();
             ReviewWait wait = waits.save(new ReviewWait(project.getId(), now));
             project.getCoaches().forEach(coach -> remind(wait, coach.getId(), ReminderKind.REQUESTED, now));
+        }
+        if (event.from() == ProjectStatus.REVUE_COACH || event.to() == ProjectStatus.REVUE_COACH) {
+            // the assigned coaches' bells and every admin's list change once this commits
+            projects.findById(event.projectId()).ifPresent(p ->
+                    live.changed(p.getCoaches().stream().map(Account::getId).toList(), true));
         }
     }
 
@@ -97,14 +105,21 @@ public class ReviewReminders {
     /** Reminds every assigned coach of each review waiting more than the configured days at {@code now}; returns how many new. */
     public int remindOverdue(Instant now) {
         int created = 0;
+        Set<Long> reminded = new HashSet<>();
         for (ReviewWait wait : waits.findByEndedAtIsNullAndStartedAtBefore(now.minus(Duration.ofDays(overdueDays)))) {
             Project project = projects.findById(wait.getProjectId()).orElse(null);
             if (project == null || project.getStatus() != ProjectStatus.REVUE_COACH) {
                 continue;
             }
             for (Account coach : project.getCoaches()) {
-                created += remind(wait, coach.getId(), ReminderKind.OVERDUE, now) ? 1 : 0;
+                if (remind(wait, coach.getId(), ReminderKind.OVERDUE, now)) {
+                    created++;
+                    reminded.add(coach.getId());
+                }
             }
+        }
+        if (!reminded.isEmpty()) {
+            live.changed(reminded, false); // the late flag (or, for a coach assigned after the request, the review itself)
         }
         return created;
     }

@@ -25,7 +25,9 @@ import fr.atelier51.account.domain.Role;
 import fr.atelier51.account.service.CurrentAccount;
 import fr.atelier51.assistant.domain.Scope;
 import fr.atelier51.base.domain.Region;
+import fr.atelier51.base.ui.LiveUpdates;
 import fr.atelier51.letter.domain.Readiness;
+import fr.atelier51.portfolio.service.PendingReviewsLive;
 import fr.atelier51.portfolio.service.PortfolioRow;
 import fr.atelier51.portfolio.service.PortfolioService;
 import fr.atelier51.portfolio.service.ReviewReminders;
@@ -61,7 +63,12 @@ public class PortfolioView extends VerticalLayout {
     private final HorizontalLayout charts = new HorizontalLayout();
     private List<PortfolioRow> shown = List.of();
 
-    public PortfolioView(PortfolioService portfolio, CurrentAccount currentAccount, ReviewReminders reminders) {
+    private final ReviewReminders reminders;
+    private PendingReviews pending;
+
+    public PortfolioView(PortfolioService portfolio, CurrentAccount currentAccount, ReviewReminders reminders,
+                         PendingReviewsLive live) {
+        this.reminders = reminders;
         setSizeFull();
         all = portfolio.rows();
         boolean admin = currentAccount.require().getRole() == Role.ADMIN;
@@ -112,8 +119,17 @@ public class PortfolioView extends VerticalLayout {
         charts.setWrap(true);
         H2 title = new H2(getTranslation(admin ? "portfolio.title.admin" : "portfolio.title.coach"));
         title.setId("page-title");
-        add(title, new PendingReviews(reminders.pending(), reminders.overdueDays()), charts, filters, grid);
+        pending = new PendingReviews(reminders.pending(), reminders.overdueDays());
+        add(title, pending, charts, filters, grid);
         applyFilters();
+        LiveUpdates.whileAttached(this, live::subscribe, this::refreshPending);
+    }
+
+    /** A review was requested or answered meanwhile: the « Relectures en attente » list is read again (pushed). */
+    void refreshPending() {
+        PendingReviews fresh = new PendingReviews(reminders.pending(), reminders.overdueDays());
+        replace(pending, fresh);
+        pending = fresh;
     }
 
     private void configureGrid() {

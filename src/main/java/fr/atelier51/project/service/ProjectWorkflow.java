@@ -86,7 +86,8 @@ public class ProjectWorkflow {
             throw new BusinessException("workflow.error.not-now");
         }
         if (!mayTake(caller, project, transition)) {
-            throw new ForbiddenException("workflow.error.not-yours");
+            throw new ForbiddenException(transition == Transition.REOPEN && from == ProjectStatus.DEPOSEE
+                    ? "workflow.error.reopen-filed" : "workflow.error.not-yours");
         }
         String note = change.note() == null ? "" : change.note().strip();
         if (note.length() > NOTE_MAX) {
@@ -134,10 +135,12 @@ public class ProjectWorkflow {
         boolean memberHolder = caller.getRole() == Role.HOLDER && project.isHolder(caller);
         boolean owner = ProjectAccess.isOwner(caller, project);
         boolean coach = caller.getRole() == Role.COACH && project.isAssignedCoach(caller);
+        boolean admin = caller.getRole() == Role.ADMIN;
         return switch (transition) {
             case START_WRITING, REQUEST_REVIEW -> memberHolder;
             case REQUEST_CHANGES, VALIDATE -> coach;
-            case REOPEN -> memberHolder || coach;
+            // Un-filing changes an official record: only who filed it (the owner) or an admin; before filing, the team.
+            case REOPEN -> project.getStatus() == ProjectStatus.DEPOSEE ? owner || admin : memberHolder || coach;
             case FILE, ABANDON -> owner;
             case RECORD_FAVORABLE, RECORD_UNFAVORABLE -> owner || coach;
         };

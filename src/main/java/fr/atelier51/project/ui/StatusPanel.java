@@ -32,12 +32,15 @@ class StatusPanel extends Div {
     private final ProjectWorkflow workflow;
     private final long projectId;
     private final Runnable onChange;
+    private final ProjectStatus status;
+    private final LocalDate filedOn;
 
     StatusPanel(ProjectWorkflow workflow, Project project, Runnable onChange) {
         this.workflow = workflow;
         this.projectId = project.getId();
         this.onChange = onChange;
-        ProjectStatus status = project.getStatus();
+        this.status = project.getStatus();
+        this.filedOn = project.getFiledOn();
         setId("status-banner");
         addClassNames("status-banner", "status-" + status.name().toLowerCase());
         add(new Span(getTranslation("project.status-label")), new StatusBadge(status),
@@ -63,6 +66,13 @@ class StatusPanel extends Div {
         dialog.setId("transition-dialog");
         dialog.setHeaderTitle(getTranslation(transition.labelKey()));
         dialog.add(new Paragraph(getTranslation("transition.explain." + transition.name())));
+        if (transition == Transition.REOPEN && status == ProjectStatus.DEPOSEE) {
+            // un-filing changes an official record: say so before the owner or admin confirms
+            Paragraph warning = new Paragraph(getTranslation("workflow.reopen-filed.warning", filedOn == null ? ""
+                    : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale()).format(filedOn)));
+            warning.setId("reopen-filed-warning");
+            dialog.add(warning);
+        }
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         TextField destination = new TextField(getTranslation("transition.destination"));
