@@ -28,6 +28,12 @@ interface Server {
   focusThread(id: number): Promise<void>;
 }
 
+/**
+ * How long typing waits before it is sent when nothing is in flight: a burst of key events (auto-repeat, an input
+ * method) goes in one message, and it is under a frame. Typing during a round trip goes right after the answer.
+ */
+const TYPING_BATCH_MS = 10;
+
 const dmp = new DiffMatchPatch();
 dmp.Diff_Timeout = 0.5;
 
@@ -551,7 +557,7 @@ export class SectionEditorElement extends HTMLElement {
             EditorView.updateListener.of((u) => {
               if (u.docChanged && !u.transactions.some((t) => t.annotation(remote))) {
                 this.saveLocal();
-                this.schedule(30);
+                this.schedule(TYPING_BATCH_MS);
               }
               if (u.selectionSet || u.docChanged) this.reportCaret();
             }),
@@ -745,7 +751,7 @@ export class SectionEditorElement extends HTMLElement {
     this.reportCaret();
     this.saveLocal();
     this.render();
-    if (this.text !== this.shadow || this.poked) this.schedule(this.poked ? 0 : 30);
+    if (this.text !== this.shadow || this.poked) this.schedule(this.poked ? 0 : TYPING_BATCH_MS);
   }
 
   /** Moves the document to `target` with the smallest change, so carets and selections map through it. */
@@ -786,6 +792,8 @@ export class SectionEditorElement extends HTMLElement {
     if (this.caretTimer !== undefined || !this.view) return;
     this.caretTimer = window.setTimeout(() => {
       this.caretTimer = undefined;
+      // Vaadin sends one call at a time: a caret call in flight would hold back the next sync, so syncs go first
+      if (this.awaitingSeq >= 0 || this.timer !== undefined) { this.reportCaret(); return; }
       const sel = this.view!.state.selection.main;
       const back = diffOps(this.text, this.shadow);
       const anchor = mapPos(back, sel.anchor);
@@ -796,7 +804,7 @@ export class SectionEditorElement extends HTMLElement {
       if (key === this.lastCaret) return;
       this.lastCaret = key;
       this.$server.caret(anchor, head, this.version).catch(() => undefined);
-    }, 120);
+    }, 200);
   }
 
   private loadLocal(): { acked: string; text: string } | null {

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The sync engine alone, as in the app (LetterService, LiveSection, JdbcChangeLog on an H2 file database with
  * WRITE_DELAY=0 — every change persisted before its acknowledgement), with simulated editors on one section: each
- * types about 5 characters per second at the end of its own paragraph, syncs 30 ms after a keystroke or at once when
+ * types about 5 characters per second at the end of its own paragraph, syncs 10 ms after a keystroke or at once when
  * poked, one message in flight at a time, 10 ms network latency each way — the browser's rhythm — and takes the
  * server's pushes as the browser does (one at a time in arrival order; held while a message is in flight, then taken
  * if they follow on from its answer; a refused one makes it sync). Server requests run
@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CoEditingBench {
 
     private static final long LATENCY_MS = 10;
-    private static final long DEBOUNCE_MS = 30;
+    private static final long DEBOUNCE_MS = 10; // TYPING_BATCH_MS of a51-section-editor.ts
     private static final long KEYSTROKE_MS = 200; // 5 characters per second
 
     static int serverThreads = 4;

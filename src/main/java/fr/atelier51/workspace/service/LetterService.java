@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -54,7 +55,7 @@ public class LetterService {
     private final JsonMapper json;
     private final List<SectionPrefill> prefills;
     private final Map<Long, LiveSection> live = new ConcurrentHashMap<>();
-    private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
+    private final Map<Long, PresenceRoom> rooms = new ConcurrentHashMap<>();
     private final Duration liveGrace;
     private final ScheduledExecutorService evictions = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "letter-evictions");
@@ -289,7 +290,7 @@ public class LetterService {
 
         /** A selection in the section's text at {@code version} (-1: unknown). */
         public void moveTo(SectionKey key, int anchor, int head, long version) {
-            Room room = rooms.get(projectId);
+            PresenceRoom room = rooms.get(projectId);
             if (room != null) {
                 room.update(sessionId, p -> p.at(key == null ? null : key.key(), anchor, head, version));
             }
@@ -298,7 +299,7 @@ public class LetterService {
         public void leave() {
             rooms.computeIfPresent(projectId, (id, room) -> {
                 room.leave(sessionId);
-                return room.people.isEmpty() ? null : room; // an empty room leaves memory
+                return room.isEmpty() ? null : room; // an empty room leaves memory
             });
         }
     }
@@ -311,61 +312,11 @@ public class LetterService {
         String colour = COLOURS[(int) (Math.abs(caller.getId()) % COLOURS.length)];
         Presence me = new Presence(handle.sessionId, caller.getId(), caller.getDisplayName(), colour, null, 0, 0, -1);
         rooms.compute(projectId, (id, room) -> {
-            Room joined = room == null ? new Room() : room;
+            PresenceRoom joined = room == null ? new PresenceRoom(evictions) : room;
             joined.join(me, listener, revoked);
             return joined;
         });
         return handle;
-    }
-
-    private static final class Room {
-        private final Map<String, Presence> people = new ConcurrentHashMap<>();
-        private final Map<String, Consumer<List<Presence>>> listeners = new ConcurrentHashMap<>();
-        private final Map<String, Runnable> revokers = new ConcurrentHashMap<>();
-
-        void join(Presence p, Consumer<List<Presence>> listener, Runnable revoked) {
-            people.put(p.sessionId(), p);
-            listeners.put(p.sessionId(), listener);
-            revokers.put(p.sessionId(), revoked);
-            broadcast();
-        }
-
-        void update(String sessionId, java.util.function.UnaryOperator<Presence> change) {
-            if (people.computeIfPresent(sessionId, (id, p) -> change.apply(p)) != null) {
-                broadcast();
-            }
-        }
-
-        void leave(String sessionId) {
-            people.remove(sessionId);
-            listeners.remove(sessionId);
-            revokers.remove(sessionId);
-            broadcast();
-        }
-
-        void revoke(long accountId) {
-            for (Presence p : List.copyOf(people.values())) {
-                if (p.accountId() == accountId) {
-                    Runnable r = revokers.get(p.sessionId());
-                    leave(p.sessionId());
-                    if (r != null) {
-                        r.run();
-                    }
-                }
-            }
-        }
-
-        private void broadcast() {
-            List<Presence> snapshot = people.values().stream()
-                    .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
-            for (Consumer<List<Presence>> l : listeners.values()) {
-                try {
-                    l.accept(snapshot);
-                } catch (RuntimeException e) {
-                    // a detached view must not stop the others
-                }
-            }
-        }
     }
 
     /** A co-holder removed or a coach unassigned: their open editors close at once. */
@@ -377,7 +328,7 @@ public class LetterService {
                 l.revoke(event.accountId());
             }
         }
-        Room room = rooms.get(event.projectId());
+        PresenceRoom room = rooms.get(event.projectId());
         if (room != null) {
             room.revoke(event.accountId());
         }
