@@ -4,7 +4,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -27,7 +26,6 @@ import fr.atelier51.base.service.BusinessException;
 import fr.atelier51.base.ui.ProjectRoute;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.service.ProjectService;
-import fr.atelier51.workspace.domain.NamedVersion;
 import fr.atelier51.workspace.domain.SectionKey;
 import fr.atelier51.workspace.service.HistoryPage;
 import fr.atelier51.workspace.service.HistorySession;
@@ -272,49 +270,11 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private Div row(HistorySession s) {
-        Div row = new Div();
-        row.setId("session-" + s.toVersion());
-        row.addClassName("history-session");
-        if (s.toVersion() > newAfter) {
-            row.addClassName("history-session-new");
-        }
-        row.getElement().setAttribute("role", "listitem");
-        String versions = s.fromVersion() == s.toVersion() ? String.valueOf(s.toVersion())
-                : getTranslation("history.versions", s.fromVersion(), s.toVersion());
-        Checkbox pick = new Checkbox(getTranslation("history.col.version") + " " + versions);
-        pick.setId("pick-" + s.toVersion());
+        Checkbox pick = new Checkbox();
         pick.addValueChangeListener(e -> picked(pick));
         picks.put(pick, s);
-        Span when = new Span(HistoryLabels.dateTime(this, s.start())
-                + (s.end().equals(s.start()) ? "" : " – " + HistoryLabels.time(this, s.end())));
-        when.addClassName("history-when");
-        Span who = new Span(s.authorName());
-        who.addClassName("history-who");
-        Span kind = new Span(HistoryLabels.kind(this, s.kind()));
-        kind.addClassName("history-kind");
-        Span size = new Span(HistoryLabels.size(s.inserted(), s.deleted()) + " · "
-                + getTranslation("history.changes", s.changes()));
-        size.addClassName("history-size");
-        size.getElement().setAttribute("aria-label", getTranslation("history.size.aria", s.inserted(), s.deleted(), s.changes()));
-        row.add(pick, who, when, kind, size);
-        if (s.afterFiling()) {
-            Span after = new Span(getTranslation("history.after-filing"));
-            after.addClassName("history-after-filing");
-            row.add(after);
-        }
-        for (NamedVersion n : s.named()) {
-            Span tag = new Span("★ " + HistoryLabels.name(this, n));
-            tag.addClassName("history-named-tag");
-            row.add(tag);
-        }
-        if (canWork && s.toVersion() != currentVersion) {
-            Button restore = new Button(getTranslation("history.restore"), e -> restore(s.toVersion()));
-            restore.setId("restore-" + s.toVersion());
-            restore.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-            restore.getElement().setAttribute("aria-label", getTranslation("history.restore.aria", s.toVersion()));
-            row.add(restore);
-        }
-        return row;
+        Runnable restore = canWork && s.toVersion() != currentVersion ? () -> restore(s.toVersion()) : null;
+        return new HistoryRow(s, pick, s.toVersion() > newAfter, restore);
     }
 
     /** One row ticked: what that session changed. Two: the difference between those versions. */
