@@ -32,7 +32,8 @@ final class LiveTextWatch implements LiveSection.Listener {
     private volatile boolean closed;
     private LetterService.EditorSession session;
 
-    private LiveTextWatch(UI ui, Command changed, Command revoked) {
+    /** Not attached to any section (tests); {@link #open} attaches one. */
+    LiveTextWatch(UI ui, Command changed, Command revoked) {
         this.ui = ui;
         this.changed = changed;
         this.revoked = revoked;

@@ -1,6 +1,7 @@
 package fr.atelier51.workspace.ui;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -151,5 +153,24 @@ class LiveViewsTest extends KaribuTest {
         assertThat(_get(IntegerField.class, spec -> spec.withId("history-from")).getValue()).isZero();
         assertThat(_get(IntegerField.class, spec -> spec.withId("history-to")).getValue()).isEqualTo(2);
         assertThat(_get(Div.class, spec -> spec.withId("history-diff")).getElement().getTextRecursively()).isEqualTo(diff);
+    }
+
+    @Test
+    void aBurstOfChangesUpdatesTheViewOnceAndAClosedWatchNoMore() throws InterruptedException {
+        login(cast.holderA());
+        AtomicInteger updates = new AtomicInteger();
+        LiveTextWatch watch = new LiveTextWatch(UI.getCurrent(), updates::incrementAndGet, () -> { });
+        for (int i = 0; i < 50; i++) { // a burst of keystrokes from several people
+            watch.changed();
+        }
+        untilShown(() -> updates.get() > 0);
+        assertThat(updates.get()).isEqualTo(1);
+        watch.changed(); // a change after the update: another one
+        untilShown(() -> updates.get() == 2);
+        watch.close();
+        watch.changed();
+        Thread.sleep(LiveTextWatch.EVERY.toMillis() * 2);
+        MockVaadin.clientRoundtrip(false);
+        assertThat(updates.get()).isEqualTo(2);
     }
 }
