@@ -1,6 +1,7 @@
 package fr.atelier51.workspace;
 
 import fr.atelier51.account.domain.Account;
+import fr.atelier51.base.service.NotFoundException;
 import fr.atelier51.project.domain.Transition;
 import fr.atelier51.project.service.ProjectWorkflow;
 import fr.atelier51.project.service.StatusChange;
@@ -10,6 +11,7 @@ import fr.atelier51.workspace.domain.ChangeKind;
 import fr.atelier51.workspace.domain.SectionKey;
 import fr.atelier51.workspace.service.LetterService;
 import fr.atelier51.workspace.service.NamedVersionService;
+import fr.atelier51.workspace.service.SectionHistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import java.util.List;
 
 import static fr.atelier51.testsupport.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -42,6 +46,8 @@ class HistoryApiTest {
     NamedVersionService named;
     @Autowired
     ProjectWorkflow workflow;
+    @Autowired
+    SectionHistoryService history;
 
     Fixtures.Cast cast;
     long id;
@@ -204,5 +210,26 @@ class HistoryApiTest {
         long foreign = as(elsewhere.holderA(), () -> named.name(elsewhere.project().getId(), "Ailleurs")).getId();
         mvc.perform(basic(get(url("/named-versions/" + foreign)), cast.holderA())).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.message").value("Cette version nommée n’existe pas."));
+    }
+
+    @Test
+    void theServicesCheckAccessThemselves() {
+        write(cast.holderA(), "Les patients sortent trop tôt.");
+        long namedId = as(cast.holderA(), () -> named.name(id, "Première")).getId();
+        for (Account reader : List.of(cast.holderA(), cast.coachAssigned(), cast.admin())) {
+            assertThat(as(reader, () -> history.page(id, SectionKey.CONTEXTE, 0, 10)).sessions()).hasSize(1);
+            assertThat(as(reader, () -> history.version(id, SectionKey.CONTEXTE, 1)).text())
+                    .isEqualTo("Les patients sortent trop tôt.");
+            assertThat(as(reader, () -> named.entry(id, namedId)).authorName()).isEqualTo(cast.holderA().getDisplayName());
+        }
+        for (Account stranger : List.of(cast.holderB(), cast.coachOther())) {
+            assertThatThrownBy(() -> as(stranger, () -> history.page(id, SectionKey.CONTEXTE, -1, 10)))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> as(stranger, () -> history.version(id, SectionKey.CONTEXTE, 1)))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> as(stranger, () -> history.diffOf(id, SectionKey.CONTEXTE, null, 1L)))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> as(stranger, () -> named.entry(id, namedId))).isInstanceOf(NotFoundException.class);
+        }
     }
 }
