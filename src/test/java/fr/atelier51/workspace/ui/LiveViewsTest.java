@@ -126,6 +126,12 @@ class LiveViewsTest extends KaribuTest {
         write(cast.holderA(), WITHOUT);
         untilShown(() -> orphaned(id));
         assertThat(card(id).getElement().getTextRecursively()).contains("passage deleted");
+        navigate("projects/" + projectId + "/letter/history?section=objectifs");
+        assertThat(_get(Span.class, spec -> spec.withId("history-live")).getText()).isEqualTo("This list updates live.");
+        write(cast.holderA(), TEXT);
+        untilShown(() -> !_find(Div.class, spec -> spec.withId("session-3")).isEmpty());
+        assertThat(_get(Span.class, spec -> spec.withId("history-live")).getText())
+                .isEqualTo("New changes: the section is now at version 3.");
     }
 
     @Test
