@@ -48,8 +48,15 @@ class LiveHistoryE2ETest extends BrowserTest {
         assertThat(coach.locator("#session-" + version)).isVisible();
 
         write(projectId, version, WITHOUT);
+        long written = System.nanoTime();
+        page.waitForSelector("#thread-" + threadId + " .thread-orphaned"); // polled per frame: a fair time
+        long panelMs = (System.nanoTime() - written) / 1_000_000;
+        coach.waitForSelector("#session-" + (version + 1) + ".history-session-new");
+        long historyMs = (System.nanoTime() - written) / 1_000_000;
         assertThat(page.locator("#thread-" + threadId + " .thread-orphaned")).hasText("passage supprimé");
         assertThat(coach.locator("#history-live")).containsText("version " + (version + 1));
+        // For the record (not asserted): the views update at most every 500 ms, plus push and rendering.
+        System.out.printf("live update after a write: comments panel %d ms, history page %d ms%n", panelMs, historyMs);
         snapshot(page, "40-live-passage-deleted");
 
         write(projectId, version + 1, TEXT);

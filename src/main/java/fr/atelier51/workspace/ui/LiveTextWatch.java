@@ -10,25 +10,31 @@ import fr.atelier51.workspace.service.LiveSection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tells a view, over push, that a section's text changed, without editing it: a session on the section that never
- * syncs, so the engine pokes it after every durable change. Pokes are coalesced: the view runs its update at most
- * once per {@link #EVERY}, after the first change of a burst, so typing does not redraw it per keystroke.
+ * syncs, so the engine pokes it after every durable change. Pokes are coalesced: a change after a quiet moment
+ * updates the view at once, and while people type the view updates at most once per {@link #EVERY}, so typing does
+ * not redraw it per keystroke.
  * Open it when the view is attached (it reads the signed-in account then) and {@link #close()} it when detached.
  */
 final class LiveTextWatch implements LiveSection.Listener {
 
     /** At most one update per this delay while people type. */
     static final Duration EVERY = Duration.ofMillis(500);
-    private static final Executor LATER = CompletableFuture.delayedExecutor(EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    /** Updates run here (a view's update reads the database): never on the engine's fan-out or a shared pool. */
+    private static final Executor UPDATES = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("a51-live-view-", 0).factory());
 
     private final UI ui;
     private final Command changed;
     private final Command revoked;
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** When the last update started (nanoTime), or long ago. */
+    private volatile long lastUpdate = System.nanoTime() - 2 * EVERY.toNanos();
     private volatile boolean closed;
     private LetterService.EditorSession session;
 
@@ -51,7 +57,9 @@ final class LiveTextWatch implements LiveSection.Listener {
         if (closed || !pending.compareAndSet(false, true)) {
             return; // an update is already on its way: it will read this change too
         }
-        LATER.execute(() -> {
+        long wait = Math.max(0, lastUpdate + EVERY.toNanos() - System.nanoTime());
+        CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, UPDATES).execute(() -> {
+            lastUpdate = System.nanoTime();
             pending.set(false); // a change from now on schedules another update
             run(changed);
         });

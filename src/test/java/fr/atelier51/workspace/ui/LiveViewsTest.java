@@ -162,7 +162,7 @@ class LiveViewsTest extends KaribuTest {
     }
 
     @Test
-    void aBurstOfChangesUpdatesTheViewOnceAndAClosedWatchNoMore() throws InterruptedException {
+    void aBurstOfChangesUpdatesTheViewAtMostTwiceAndAClosedWatchNoMore() throws InterruptedException {
         login(cast.holderA());
         AtomicInteger updates = new AtomicInteger();
         LiveTextWatch watch = new LiveTextWatch(UI.getCurrent(), updates::incrementAndGet, () -> { });
@@ -170,13 +170,17 @@ class LiveViewsTest extends KaribuTest {
             watch.changed();
         }
         untilShown(() -> updates.get() > 0);
-        assertThat(updates.get()).isEqualTo(1);
+        // at once for the first change, then once more for the rest of the burst (the engine's pokes are throttled)
+        Thread.sleep(LiveTextWatch.EVERY.toMillis() * 2);
+        MockVaadin.clientRoundtrip(false);
+        int afterBurst = updates.get();
+        assertThat(afterBurst).isBetween(1, 2);
         watch.changed(); // a change after the update: another one
-        untilShown(() -> updates.get() == 2);
+        untilShown(() -> updates.get() == afterBurst + 1);
         watch.close();
         watch.changed();
         Thread.sleep(LiveTextWatch.EVERY.toMillis() * 2);
         MockVaadin.clientRoundtrip(false);
-        assertThat(updates.get()).isEqualTo(2);
+        assertThat(updates.get()).isEqualTo(afterBurst + 1);
     }
 }
