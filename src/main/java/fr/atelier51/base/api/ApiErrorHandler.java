@@ -46,6 +46,7 @@ public class ApiErrorHandler {
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
+        // "message" too: the history API documents its errors under that name; "error" stays for existing scripts
+        return ResponseEntity.status(status).body(Map.of("error", message, "message", message));
     }
 }

@@ -71,6 +71,13 @@ public class NamedVersionService {
         return all.stream().map(n -> new Entry(n, names.getOrDefault(n.getCreatedBy(), "?"))).toList();
     }
 
+    /** One named version of the project and who named it (NotFoundException when not readable or elsewhere). */
+    public Entry entry(long projectId, long namedId) {
+        NamedVersion version = get(projectId, namedId);
+        String author = accounts.findById(version.getCreatedBy()).map(Account::getDisplayName).orElse("?");
+        return new Entry(version, author);
+    }
+
     /** Names the letter as it is now. */
     public NamedVersion name(long projectId, String name) {
         Account caller = currentAccount.require();

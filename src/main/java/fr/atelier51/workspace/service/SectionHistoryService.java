@@ -158,6 +158,41 @@ public class SectionHistoryService {
         return out;
     }
 
+    /** The largest page the API serves. */
+    public static final int API_PAGE_MAX = 100;
+
+    /**
+     * Page {@code page} (0 is the newest) of {@code size} sessions, for the API. Walks the pages before it, so the
+     * cost grows with the page number; a page past the end is empty.
+     */
+    public HistoryPage page(long projectId, SectionKey key, int page, int size) {
+        letters.permissions(projectId); // a project the caller may not see: not found, whatever the parameters
+        if (page < 0) {
+            throw new BusinessException("history.api.error.page");
+        }
+        if (size < 1 || size > API_PAGE_MAX) {
+            throw new BusinessException("history.api.error.size", API_PAGE_MAX);
+        }
+        HistoryPage out = sessions(projectId, key, Long.MAX_VALUE, size);
+        for (int i = 0; i < page; i++) {
+            if (!out.hasMore()) {
+                return new HistoryPage(key, out.currentVersion(), List.of(), 0, out.filedVersion());
+            }
+            out = sessions(projectId, key, out.nextBefore(), size);
+        }
+        return out;
+    }
+
+    /** The section's text at {@code version}; a version it never had is not found (the API's 404). */
+    public SectionState version(long projectId, SectionKey key, long version) {
+        Resolved section = resolve(projectId, key);
+        long newest = section.state().version();
+        if (version < 0 || version > newest) {
+            throw new NotFoundException("history.api.error.version-not-found", version, newest);
+        }
+        return new SectionState(key, textAt(section, version), version);
+    }
+
     /** The section's text at {@code version} (0 is the start). */
     public String textAt(long projectId, SectionKey key, long version) {
         return textAt(resolve(projectId, key), version);
@@ -167,6 +202,15 @@ public class SectionHistoryService {
     public TextDiff diff(long projectId, SectionKey key, long from, long to) {
         Resolved section = resolve(projectId, key);
         return TextDiff.between(textAt(section, from), textAt(section, to));
+    }
+
+    /** {@link #diff(long, SectionKey, long, long)} for the API, where either version may be missing. */
+    public TextDiff diffOf(long projectId, SectionKey key, Long from, Long to) {
+        letters.permissions(projectId);
+        if (from == null || to == null) {
+            throw new BusinessException("history.api.error.diff-params");
+        }
+        return diff(projectId, key, from, to);
     }
 
     private String textAt(Resolved section, long version) {

@@ -1,8 +1,9 @@
 package fr.atelier51.workspace.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -25,10 +26,10 @@ import fr.atelier51.base.service.BusinessException;
 import fr.atelier51.base.ui.ProjectRoute;
 import fr.atelier51.project.domain.Project;
 import fr.atelier51.project.service.ProjectService;
-import fr.atelier51.workspace.domain.NamedVersion;
 import fr.atelier51.workspace.domain.SectionKey;
 import fr.atelier51.workspace.service.HistoryPage;
 import fr.atelier51.workspace.service.HistorySession;
+import fr.atelier51.workspace.service.LetterService;
 import fr.atelier51.workspace.service.LiveSection;
 import fr.atelier51.workspace.service.NamedVersionService;
 import fr.atelier51.workspace.service.SectionHistoryService;
@@ -41,11 +42,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The history of the letter: for one section, its versions grouped into editing sessions (who, when, how, how much),
  * any two compared, any one restored; and the letter's named versions. Anyone who may read the letter reads it;
- * restoring and naming need the right to edit.
+ * restoring and naming need the right to edit. The list is live: changes made while it is open appear (pushed, at
+ * most twice a second), marked as new, and the rows the reader ticked and the comparison shown stay as they were.
  */
 @Route("projects/:id/letter/history")
 @PermitAll
@@ -54,6 +58,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private final SectionHistoryService history;
     private final NamedVersionService named;
     private final ProjectService projects;
+    private final LetterService letters;
     private long projectId;
     private SectionKey key = SectionKey.INTITULE;
     private boolean canWork;
@@ -66,9 +71,17 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private Button more;
     private Registration moreClick;
     private long currentVersion;
+    private final Span liveStatus = new Span();
+    private LiveTextWatch watch;
+    /** Rows for versions after this one are marked new (after a live update). */
+    private long newAfter = Long.MAX_VALUE;
+    /** Set while ticks are put back after a live update: they must not recompute the comparison. */
+    private boolean reticking;
 
-    public HistoryView(SectionHistoryService history, NamedVersionService named, ProjectService projects) {
+    public HistoryView(SectionHistoryService history, NamedVersionService named, ProjectService projects,
+                       LetterService letters) {
         this.history = history;
+        this.letters = letters;
         this.named = named;
         this.projects = projects;
         addClassName("history-view");
@@ -124,6 +137,11 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         left.setPadding(false);
         left.addClassName("history-sessions-column");
         left.add(new H3(getTranslation("history.sessions")), new Paragraph(getTranslation("history.sessions.help")));
+        liveStatus.setId("history-live");
+        liveStatus.addClassName("history-live");
+        liveStatus.getElement().setAttribute("role", "status"); // read out by screen readers when it changes
+        liveStatus.setText(getTranslation("history.live.on"));
+        left.add(liveStatus);
         sessions.setId("history-sessions");
         sessions.getElement().setAttribute("role", "list");
         left.add(sessions);
@@ -133,12 +151,83 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         left.add(compareForm(), diffArea);
         diffArea.setId("history-diff");
         diffArea.setWidthFull();
+        newAfter = Long.MAX_VALUE;
         loadPage(Long.MAX_VALUE, true);
 
         HorizontalLayout columns = new HorizontalLayout(left, new NamedVersionsPanel(named, projectId, canWork));
         columns.setWidthFull();
         columns.addClassName("history-columns");
         add(columns);
+        follow();
+    }
+
+    // ---- live: the section's changes while the page is open ---------------------------------------------
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (watch == null && projectId > 0) {
+            follow();
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        stopFollowing();
+    }
+
+    /** Follows the shown section (again, when another section is chosen). */
+    private void follow() {
+        stopFollowing();
+        UI ui = getUI().orElse(null);
+        if (ui == null) {
+            return; // not attached yet: onAttach starts it
+        }
+        try {
+            watch = LiveTextWatch.open(ui, letters, projectId, key, this::newChanges, this::revoked);
+        } catch (BusinessException e) {
+            liveStatus.setText(""); // no access any more: the next read says so
+        }
+    }
+
+    private void stopFollowing() {
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
+    }
+
+    /** The text changed elsewhere: the newest sessions again, with the reader's ticks and comparison kept. */
+    private void newChanges() {
+        long before = currentVersion;
+        HistoryPage page;
+        try {
+            page = history.sessions(projectId, key, Long.MAX_VALUE, Math.max(SectionHistoryService.PAGE, picks.size()));
+        } catch (BusinessException e) {
+            revoked();
+            return;
+        }
+        if (page.currentVersion() == before) {
+            return;
+        }
+        Set<Long> ticked = picks.entrySet().stream().filter(e -> e.getKey().getValue())
+                .map(e -> e.getValue().toVersion()).collect(Collectors.toSet());
+        newAfter = before;
+        show(page, true);
+        reticking = true;
+        try {
+            picks.forEach((pick, s) -> pick.setValue(ticked.contains(s.toVersion())));
+        } finally {
+            reticking = false;
+        }
+        liveStatus.setText(getTranslation("history.live.new", page.currentVersion()));
+    }
+
+    private void revoked() {
+        stopFollowing();
+        removeAll();
+        Paragraph gone = new Paragraph(getTranslation("history.live.revoked"));
+        gone.setId("history-revoked");
+        add(gone);
     }
 
     private HorizontalLayout compareForm() {
@@ -156,7 +245,10 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void loadPage(long before, boolean first) {
-        HistoryPage page = history.sessions(projectId, key, before, SectionHistoryService.PAGE);
+        show(history.sessions(projectId, key, before, SectionHistoryService.PAGE), first);
+    }
+
+    private void show(HistoryPage page, boolean first) {
         if (first) {
             currentVersion = page.currentVersion();
             sessions.removeAll();
@@ -178,50 +270,18 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private Div row(HistorySession s) {
-        Div row = new Div();
-        row.setId("session-" + s.toVersion());
-        row.addClassName("history-session");
-        row.getElement().setAttribute("role", "listitem");
-        String versions = s.fromVersion() == s.toVersion() ? String.valueOf(s.toVersion())
-                : getTranslation("history.versions", s.fromVersion(), s.toVersion());
-        Checkbox pick = new Checkbox(getTranslation("history.col.version") + " " + versions);
-        pick.setId("pick-" + s.toVersion());
+        Checkbox pick = new Checkbox();
         pick.addValueChangeListener(e -> picked(pick));
         picks.put(pick, s);
-        Span when = new Span(HistoryLabels.dateTime(this, s.start())
-                + (s.end().equals(s.start()) ? "" : " – " + HistoryLabels.time(this, s.end())));
-        when.addClassName("history-when");
-        Span who = new Span(s.authorName());
-        who.addClassName("history-who");
-        Span kind = new Span(HistoryLabels.kind(this, s.kind()));
-        kind.addClassName("history-kind");
-        Span size = new Span(HistoryLabels.size(s.inserted(), s.deleted()) + " · "
-                + getTranslation("history.changes", s.changes()));
-        size.addClassName("history-size");
-        size.getElement().setAttribute("aria-label", getTranslation("history.size.aria", s.inserted(), s.deleted(), s.changes()));
-        row.add(pick, who, when, kind, size);
-        if (s.afterFiling()) {
-            Span after = new Span(getTranslation("history.after-filing"));
-            after.addClassName("history-after-filing");
-            row.add(after);
-        }
-        for (NamedVersion n : s.named()) {
-            Span tag = new Span("★ " + HistoryLabels.name(this, n));
-            tag.addClassName("history-named-tag");
-            row.add(tag);
-        }
-        if (canWork && s.toVersion() != currentVersion) {
-            Button restore = new Button(getTranslation("history.restore"), e -> restore(s.toVersion()));
-            restore.setId("restore-" + s.toVersion());
-            restore.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-            restore.getElement().setAttribute("aria-label", getTranslation("history.restore.aria", s.toVersion()));
-            row.add(restore);
-        }
-        return row;
+        Runnable restore = canWork && s.toVersion() != currentVersion ? () -> restore(s.toVersion()) : null;
+        return new HistoryRow(s, pick, s.toVersion() > newAfter, restore);
     }
 
     /** One row ticked: what that session changed. Two: the difference between those versions. */
     private void picked(Checkbox changed) {
+        if (reticking) {
+            return;
+        }
         List<Checkbox> ticked = picks.keySet().stream().filter(Checkbox::getValue).toList();
         if (ticked.size() > 2) { // keep the latest two choices: untick another (which comes back here with two)
             ticked.stream().filter(c -> c != changed).findFirst().ifPresent(c -> c.setValue(false));
@@ -263,6 +323,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             from.clear();
             to.clear();
             diffArea.removeAll();
+            newAfter = Long.MAX_VALUE;
             loadPage(Long.MAX_VALUE, true);
         } catch (BusinessException e) {
             Notification.show(getTranslation(e.messageKey(), e.args()));

@@ -195,7 +195,7 @@ public class LetterView extends HorizontalLayout implements BeforeEnterObserver,
         });
         box.add(heading, help, editor, new SectionTools(projectId, current, editor, previewOn, on -> previewOn = on));
         // Suggestions come from the same people as private notes: the assigned coaches and admins.
-        commentsPanel = new CommentsPanel(comments, json, viewer, projectId, current, editor,
+        commentsPanel = new CommentsPanel(comments, letters, json, viewer, projectId, current, editor,
                 rights.canSeePrivateNotes(), this::showCommentCounts);
         commentsBox.removeAll();
         commentsBox.add(commentsPanel);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.dom.Element;
 import fr.atelier51.workspace.domain.CommentStatus;
 import fr.atelier51.workspace.service.CommentService;
@@ -33,6 +34,8 @@ class ThreadCard extends Div {
 
         void run(LongFunction<CommentThread> action, long id);
     }
+
+    private TextArea reply;
 
     ThreadCard(CommentThread t, CommentService comments, Actions actions) {
         setId("thread-" + t.id());
@@ -71,8 +74,9 @@ class ThreadCard extends Div {
         Div box = new Div();
         box.addClassName("thread-actions");
         if (t.rights().reply()) {
-            TextArea reply = new TextArea();
+            reply = new TextArea();
             reply.setId("reply-" + t.id());
+            reply.setValueChangeMode(ValueChangeMode.LAZY); // the draft reaches the server, so a redraw keeps it
             reply.setPlaceholder(getTranslation("workspace.comment.reply-placeholder"));
             reply.setWidthFull();
             Button send = new Button(getTranslation("workspace.comment.reply"), e -> actions.reply(t.id(), reply));
@@ -97,6 +101,17 @@ class ThreadCard extends Div {
         }
         box.add(buttons);
         return box;
+    }
+
+    /** The reply being typed (null when the viewer may not reply). */
+    String replyDraft() {
+        return reply == null ? null : reply.getValue();
+    }
+
+    void setReplyDraft(String draft) {
+        if (reply != null && draft != null && !draft.isEmpty()) {
+            reply.setValue(draft);
+        }
     }
 
     private Button button(String what, CommentThread t, ButtonVariant variant, LongFunction<CommentThread> action, Actions actions) {
