@@ -182,6 +182,10 @@ class CommentsPanel extends VerticalLayout {
             }
             return;
         }
+        if (list.isEmpty() && shown.isEmpty() && threads.getChildren()
+                .anyMatch(c -> c.getId().filter("comments-none"::equals).isPresent())) {
+            return; // still none: nothing to redraw (a live refresh comes every 500 ms while people type)
+        }
         Map<Long, String> drafts = new LinkedHashMap<>();
         shown.forEach((id, s) -> drafts.put(id, s.card().replyDraft()));
         threads.removeAll();
