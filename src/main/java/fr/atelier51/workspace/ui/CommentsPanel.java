@@ -241,7 +241,7 @@ class CommentsPanel extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         try {
-            watch = LiveTextWatch.open(event.getUI(), letters, projectId, key, this::refresh, () -> { });
+            watch = LiveTextWatch.open(event.getUI(), letters, projectId, key, this::textChanged, () -> { });
         } catch (BusinessException e) {
             watch = null; // access lost meanwhile: the workspace says so
         }
@@ -252,6 +252,13 @@ class CommentsPanel extends VerticalLayout {
         if (watch != null) {
             watch.close();
             watch = null;
+        }
+    }
+
+    /** The section's text changed: only the threads shown have passages to find again (new ones come by the bus). */
+    private void textChanged() {
+        if (!shown.isEmpty()) {
+            refresh();
         }
     }
 
