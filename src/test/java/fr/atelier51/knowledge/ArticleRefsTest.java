@@ -48,5 +48,14 @@ class ArticleRefsTest {
     @Test
     void displaysWithTheUsualDot() {
         assertThat(ArticleRefs.display("L162-31-1")).isEqualTo("L.162-31-1");
+        assertThat(ArticleRefs.display("LO111-3")).isEqualTo("LO.111-3");
+        assertThat(ArticleRefs.display("R162-50-6")).isEqualTo("R.162-50-6");
+        assertThat(ArticleRefs.display("D162-1")).isEqualTo("D.162-1");
+        assertThat(ArticleRefs.display("A1")).isEqualTo("A.1");
+        // not a reference we normalised: shown as it is
+        assertThat(ArticleRefs.display("Annexe")).isEqualTo("Annexe");
+        assertThat(ArticleRefs.display("L")).isEqualTo("L");
+        assertThat(ArticleRefs.display("")).isEqualTo("");
+        assertThat(ArticleRefs.display("123")).isEqualTo("123");
     }
 }

@@ -147,4 +147,28 @@ class KnowledgeSearchServiceTest {
         assertThat(as(holder, () -> search.suggest("x", 6))).isEmpty();
         assertThat(as(holder, () -> search.suggest("((( \"", 6))).isEmpty();
     }
+
+    @Test
+    void scoredFieldsAreDenseSoScoringReadsThemByDocumentNumber() throws Exception {
+        var reader = fr.atelier51.knowledge.service.BenchReaders.current(index);
+        for (var leaf : reader.leaves()) {
+            int maxDoc = leaf.reader().maxDoc();
+            for (String field : List.of("text", "title", "crumbs", "exact")) {
+                var norms = leaf.reader().getNormValues(field);
+                assertThat(norms).as(field).isNotNull();
+                assertThat(norms.cost()).as("norms of " + field + " on every document").isEqualTo(maxDoc);
+            }
+            assertThat(leaf.reader().getNumericDocValues("weight").cost()).isEqualTo(maxDoc);
+        }
+    }
+
+    @Test
+    void aCommonWordSaysItsCountIsALowerBound() {
+        KnowledgeResults common = as(holder, () -> search.search(KnowledgeQuery.of("sécurité sociale", 10)));
+        assertThat(common.totalExact()).isFalse();
+        assertThat(common.total()).isGreaterThan(1000);
+        KnowledgeResults rare = as(holder, () -> search.search(KnowledgeQuery.of("rapporteur", 10)));
+        assertThat(rare.totalExact()).isTrue();
+        assertThat(rare.total()).isBetween(1L, 1000L);
+    }
 }

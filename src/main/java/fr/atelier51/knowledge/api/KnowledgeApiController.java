@@ -44,7 +44,7 @@ public class KnowledgeApiController {
         }
     }
 
-    public record SearchJson(long total, long tookMs, List<HitJson> hits, String jumpTo, String message, boolean indexing) {
+    public record SearchJson(long total, boolean totalExact, long tookMs, List<HitJson> hits, String jumpTo, String message, boolean indexing) {
     }
 
     public record VersionJson(String legiId, String etat, String version, LocalDate from, LocalDate to, String legifranceUrl) {
@@ -71,7 +71,7 @@ public class KnowledgeApiController {
                              @RequestParam(name = "all", defaultValue = "false") boolean all,
                              Locale locale) {
         KnowledgeResults r = search.search(new KnowledgeQuery(q, limit, sources(source), code, !all));
-        return new SearchJson(r.total(), r.tookMs(), r.hits().stream().map(HitJson::of).toList(),
+        return new SearchJson(r.total(), r.totalExact(), r.tookMs(), r.hits().stream().map(HitJson::of).toList(),
                 r.jumpTo() == null ? null : "/" + r.jumpTo(),
                 r.messageKey() == null ? null : messages.getTranslation(r.messageKey(), locale), r.indexing());
     }

@@ -24,7 +24,6 @@ public final class ArticleRefs {
             "(?i)(?<![\\p{L}\\d])(LO|L|R|D)[\\s.*]{0,4}(\\d{1,4}(?:\\s?[-‑–.]\\s?\\d{1,4}){1,4})(?![\\d\\p{L}])");
 
     /** A bare number such as 162-31-1 (the user left out the letter). */
-    private static final Pattern DISPLAY = Pattern.compile("^(LO|L|R|D|A)(\\d.*)$");
     private static final Pattern BARE = Pattern.compile("^\\s*(?:art(?:icle)?\\.?\\s*)?(\\d{1,4}(?:\\s?[-.]\\s?\\d{1,4}){1,4})\\s*$",
             Pattern.CASE_INSENSITIVE);
 
@@ -101,8 +100,11 @@ public final class ArticleRefs {
 
     /** Display form with the usual dot: "L162-31-1" → "L.162-31-1". */
     public static String display(String normalised) {
-        Matcher m = DISPLAY.matcher(normalised);
-        return m.matches() ? m.group(1) + "." + m.group(2) : normalised;
+        // by hand, not with a regular expression: every search hit shows one
+        int letters = normalised.startsWith("LO") ? 2 : normalised.isEmpty() || "LRDA".indexOf(normalised.charAt(0)) < 0 ? 0 : 1;
+        boolean digitNext = letters > 0 && normalised.length() > letters
+                && normalised.charAt(letters) >= '0' && normalised.charAt(letters) <= '9';
+        return digitNext ? normalised.substring(0, letters) + "." + normalised.substring(letters) : normalised;
     }
 
     /** Text spans of references in a legal text, for turning them into links. */

@@ -33,7 +33,6 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -63,7 +62,6 @@ public class KnowledgeSearchService {
     /** Characters of a query that are analysed; the rest of a long paste is ignored. */
     static final int MAX_QUERY_CHARS = 600;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     // compiled once: a search runs them on every query and hit
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -107,7 +105,7 @@ public class KnowledgeSearchService {
         return index.withSearcher(searcher -> {
             Optional<Built> built = buildQuery(text, searcher.getIndexReader(), refs, bare);
             if (built.isEmpty()) {
-                return new KnowledgeResults(0, millisSince(start), List.of(), jumpTo,
+                return new KnowledgeResults(0, true, millisSince(start), List.of(), jumpTo,
                         jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
             }
             Query ranked = ranked(built.get().main(), q);
@@ -126,7 +124,7 @@ public class KnowledgeSearchService {
                 hits.add(hit(docs.get(chosen.get(i).doc), snippets[i], chosen.get(i).score, today));
             }
             long total = top.totalHits();
-            return new KnowledgeResults(total, millisSince(start), hits, jumpTo,
+            return new KnowledgeResults(total, top.totalIsExact(), millisSince(start), hits, jumpTo,
                     hits.isEmpty() ? "knowledge.search.no-result" : null, false);
         });
     }
@@ -214,7 +212,7 @@ public class KnowledgeSearchService {
                         if (!ref.startsWith(prefix)) {
                             break;
                         }
-                        findUnit(searcher, ref, null).ifPresent(unit ->
+                        index.unitOfRef(ref, null).ifPresent(unit ->
                                 out.add(new Suggestion("Article " + ArticleRefs.display(ref), SourceKind.OFFICIAL, "/" + pathOfUnit(unit))));
                     }
                 }
@@ -264,22 +262,22 @@ public class KnowledgeSearchService {
                     : new HashSet<>(FrenchAnalyzers.terms(textAnalyzer, TEXT, ArticleRefs.stripFromQuery(sanitise(highlightQuery))));
             String html = ArticleHtml.render(a.html(),
                     legiId -> index.unitOfLegiId(legiId).map(this::pathOfUnit),
-                    cited -> findUnitUnchecked(searcher, cited, a.codeId()).map(this::pathOfUnit),
+                    cited -> index.unitOfRef(cited, a.codeId()).map(this::pathOfUnit),
                     textAnalyzer, terms);
             return new ArticlePage(a, html, ArticleSplitter.plainText(a.html()), inForce, citation(a.codeShort(), a.ref(), a.etat(), a.from(), a.to(), today));
         }));
     }
 
-    /** Whether we hold this article (normalised reference) in some code. */
     /** Whether the index is built and searchable (it is built in the background at start-up). */
     public boolean isReady() {
         return index.state() == KnowledgeIndex.State.READY;
     }
 
+    /** Whether we hold this article (normalised reference) in some code. */
     public boolean hasArticle(String ref) {
         requireReader();
         return index.state() == KnowledgeIndex.State.READY
-                && index.withSearcher(searcher -> findArticleDoc(searcher, ref, null, UNIT_FIELDS).isPresent());
+                && index.unitOfRef(ref, null).isPresent();
     }
 
     public Optional<Note> note(String id) {
@@ -332,7 +330,7 @@ public class KnowledgeSearchService {
             bare.ifPresent(n -> candidates.addAll(List.of("L" + n, "R" + n, "D" + n)));
         }
         for (String ref : candidates) {
-            Optional<String> unit = index.withSearcher(searcher -> findUnit(searcher, ref, codeId));
+            Optional<String> unit = index.unitOfRef(ref, codeId);
             if (unit.isPresent()) {
                 return unit.map(this::pathOfUnit);
             }
@@ -519,7 +517,7 @@ public class KnowledgeSearchService {
             LocalDate updated = date(d.get(UPDATED));
             String citation = "Document déposé « " + d.get(UPLOAD_TITLE) + " » (" + d.get(UPLOAD_FILE) + "), "
                     + (anchor.startsWith("page-") ? "page " + anchor.substring(5) : "section « " + section + " »")
-                    + (updated == null ? "" : ", version du " + FR_DATE.format(updated));
+                    + (updated == null ? "" : ", version du " + frDate(updated));
             return new KnowledgeHit(source, null, null, Long.valueOf(uploadId), null, null, section, crumbs, anchor,
                     safeSnippet, true, null, updated, citation, "/knowledge/uploads/" + uploadId + "#" + anchor, null, false, score);
         }
@@ -529,7 +527,7 @@ public class KnowledgeSearchService {
         String updated = d.get(UPDATED);
         LocalDate since = date(updated);
         String citation = "Atelier 51, note « " + noteTitle + " », section « " + section + " »"
-                + (since == null ? "" : " (mise à jour le " + FR_DATE.format(since) + ")");
+                + (since == null ? "" : " (mise à jour le " + frDate(since) + ")");
         return new KnowledgeHit(source, null, noteId, null, null, null, section, crumbs, anchor, safeSnippet, true, null,
                 since, citation, "/knowledge/notes/" + noteId + "#" + anchor, null, false, score);
     }
@@ -537,13 +535,13 @@ public class KnowledgeSearchService {
     static String citation(String codeShort, String ref, String etat, LocalDate from, LocalDate to, LocalDate today) {
         String base = codeShort + ", art. " + ArticleRefs.display(ref);
         if (inForce(etat, from, to, today)) {
-            return base + (from == null ? ", version en vigueur" : ", version en vigueur depuis le " + FR_DATE.format(from));
+            return base + (from == null ? ", version en vigueur" : ", version en vigueur depuis le " + frDate(from));
         }
         if (from != null && from.isAfter(today)) {
-            return base + ", version en vigueur à compter du " + FR_DATE.format(from);
+            return base + ", version en vigueur à compter du " + frDate(from);
         }
-        return base + (from == null ? "" : ", version du " + FR_DATE.format(from))
-                + (to == null ? " (abrogé)" : " au " + FR_DATE.format(to) + " (plus en vigueur)");
+        return base + (from == null ? "" : ", version du " + frDate(from))
+                + (to == null ? " (abrogé)" : " au " + frDate(to) + " (plus en vigueur)");
     }
 
     static boolean inForce(String etat, LocalDate from, LocalDate to, LocalDate today) {
@@ -574,23 +572,9 @@ public class KnowledgeSearchService {
         return docs.stream().min((x, y) -> Integer.compare(rank(order, x.get(CODE)), rank(order, y.get(CODE))));
     }
 
-    private static final Set<String> UNIT_FIELDS = Set.of(UNIT, CODE);
-
     private static int rank(List<String> order, String code) {
         int i = order.indexOf(code);
         return i < 0 ? Integer.MAX_VALUE : i;
-    }
-
-    private Optional<String> findUnit(IndexSearcher searcher, String ref, String codeId) throws IOException {
-        return findArticleDoc(searcher, ref, codeId, UNIT_FIELDS).map(d -> d.get(UNIT));
-    }
-
-    private Optional<String> findUnitUnchecked(IndexSearcher searcher, String ref, String codeId) {
-        try {
-            return findUnit(searcher, ref, codeId);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** "LEGITEXT…:L162-31-1" → "knowledge/articles/L162-31-1" (with the code when it is not the first one). */
@@ -632,6 +616,24 @@ public class KnowledgeSearchService {
         } catch (java.time.DateTimeException e) {
             return null;
         }
+    }
+
+    /** "01/01/2025", written by hand: a DateTimeFormatter walked its pattern for every hit's citation. */
+    static String frDate(LocalDate d) {
+        char[] out = new char[10];
+        two(out, 0, d.getDayOfMonth());
+        out[2] = '/';
+        two(out, 3, d.getMonthValue());
+        out[5] = '/';
+        int y = d.getYear();
+        two(out, 6, y / 100 % 100);
+        two(out, 8, y % 100);
+        return new String(out);
+    }
+
+    private static void two(char[] out, int at, int n) {
+        out[at] = (char) ('0' + n / 10);
+        out[at + 1] = (char) ('0' + n % 10);
     }
 
     private static int digits(String s, int from, int to) {

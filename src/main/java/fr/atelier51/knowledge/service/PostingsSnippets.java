@@ -152,7 +152,14 @@ final class PostingsSnippets {
             chosen[f] = true;
             shown++;
         }
-        StringBuilder out = new StringBuilder();
+        int capacity = 0;
+        for (int f = 0; f < fragments.size(); f++) {
+            if (chosen[f]) {
+                // the fragment, its marks and the ellipsis, plus room for a few entities: no regrowth
+                capacity += fragments.get(f)[1] - fragments.get(f)[0] + 13 * (endMark[f] - firstMark[f]) + 16;
+            }
+        }
+        StringBuilder out = new StringBuilder(capacity);
         for (int f = 0; f < fragments.size(); f++) {
             if (!chosen[f]) {
                 continue;

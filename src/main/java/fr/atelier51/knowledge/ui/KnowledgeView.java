@@ -147,7 +147,8 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
         if (last.messageKey() != null) {
             status.setText(getTranslation(last.messageKey()));
         } else {
-            status.setText(getTranslation("knowledge.search.count", last.hits().size(), last.total(), last.tookMs()));
+            status.setText(getTranslation(last.totalExact() ? "knowledge.search.count" : "knowledge.search.count-more",
+                    last.hits().size(), last.total(), last.tookMs()));
         }
         for (KnowledgeHit hit : last.hits()) {
             results.add(new HitCard(hit, text));

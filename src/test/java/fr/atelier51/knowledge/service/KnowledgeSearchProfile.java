@@ -37,7 +37,7 @@ public final class KnowledgeSearchProfile {
         KnowledgeSearchService service = new KnowledgeSearchService(index, null, true);
         List<String> queries = KnowledgeSearchBench.queries();
         String[] names = {"reference jump", "query building", "collect top units", "stored fields", "snippets",
-                "hit assembly", "whole search", "bare Lucene + fields"};
+                "hit assembly", "whole search", "bare Lucene + fields", "bare Lucene top 10", "collector, no grouping"};
         for (int round = 0; round < 3; round++) {
             long[][] t = new long[names.length][queries.size()];
             for (int qi = 0; qi < queries.size(); qi++) {
@@ -79,7 +79,13 @@ public final class KnowledgeSearchProfile {
                     for (ScoreDoc sd : searcher.search(same, 10).scoreDocs) {
                         bareStored.document(sd.doc, KnowledgeSearchService.HIT_FIELDS);
                     }
-                    t[7][i] = CPU.getCurrentThreadCpuTime() - e3;
+                    long e4 = CPU.getCurrentThreadCpuTime();
+                    t[7][i] = e4 - e3;
+                    searcher.search(same, 10);
+                    long e5 = CPU.getCurrentThreadCpuTime();
+                    t[8][i] = e5 - e4;
+                    searcher.search(same, TopUnitsCollector.manager(10, "no-such-field"));
+                    t[9][i] = CPU.getCurrentThreadCpuTime() - e5;
                     return null;
                 });
                 long w0 = CPU.getCurrentThreadCpuTime();
