@@ -34,6 +34,13 @@ interface Server {
  */
 const TYPING_BATCH_MS = 10;
 
+/**
+ * Our caret is told to the others once we have been still this long: while we type, they see it move with our
+ * text (their copy of our caret follows insertions made at it), and a caret call would hold back our next sync
+ * (Vaadin sends one call at a time) and make every page redraw everyone's carets several times a second.
+ */
+const CARET_QUIET_MS = 250;
+
 const dmp = new DiffMatchPatch();
 dmp.Diff_Timeout = 0.5;
 
@@ -344,8 +351,9 @@ const peersField = StateField.define<{ peers: Peer[]; deco: DecorationSet }>({
       if (e.is(setPeers)) peers = e.value;
     }
     if (tr.docChanged && peers === value.peers) {
-      peers = peers.map((p) => ({ ...p, anchor: tr.changes.mapPos(Math.min(p.anchor, tr.startState.doc.length)),
-        head: tr.changes.mapPos(Math.min(p.head, tr.startState.doc.length)) }));
+      // text inserted right at a caret goes before it: a peer typing pushes its own caret along
+      peers = peers.map((p) => ({ ...p, anchor: tr.changes.mapPos(Math.min(p.anchor, tr.startState.doc.length), 1),
+        head: tr.changes.mapPos(Math.min(p.head, tr.startState.doc.length), 1) }));
     }
     if (peers === value.peers) return value;
     const len = tr.state.doc.length;
@@ -488,6 +496,10 @@ export class SectionEditorElement extends HTMLElement {
   // has changes the other side has not seen yet (the caret would jump by them).
   private version = -1;
   private peers: Peer[] = [];
+  /** Some peer's caret is in a newer version than our text: placed again once our text has caught up. */
+  private peersAhead = false;
+  /** The connection state as last drawn (drawn again only when it changes). */
+  private drawnState?: State;
   private lastCaret = '';
 
   connectedCallback() {
@@ -517,6 +529,7 @@ export class SectionEditorElement extends HTMLElement {
   init(text: string, readOnly: boolean, storageKey: string, labelsJson: string, version = -1) {
     this.version = version;
     this.labels = JSON.parse(labelsJson);
+    this.drawnState = undefined; // new labels: draw the state again
     this.readOnly = readOnly;
     this.storageKey = 'a51:' + storageKey;
     this.shadow = text;
@@ -555,11 +568,12 @@ export class SectionEditorElement extends HTMLElement {
             caretLayer,
             ...threadExtensions(this),
             EditorView.updateListener.of((u) => {
-              if (u.docChanged && !u.transactions.some((t) => t.annotation(remote))) {
+              const local = !u.transactions.some((t) => t.annotation(remote));
+              if (u.docChanged && local) {
                 this.saveLocal();
                 this.schedule(TYPING_BATCH_MS);
               }
-              if (u.selectionSet || u.docChanged) this.reportCaret();
+              if (local && (u.selectionSet || u.docChanged)) this.reportCaret(true);
             }),
           ],
         }),
@@ -627,6 +641,8 @@ export class SectionEditorElement extends HTMLElement {
         : { ...p, anchor: mapPos(local, p.anchor), head: mapPos(local, p.head) };
       if (at) placed.push(at);
     }
+    this.peersAhead = this.peers.some((p) => p.version !== undefined && p.version >= 0 && this.version >= 0
+      && p.version > this.version);
     // Never in the middle of the browser's own input handling: let CodeMirror read the DOM first.
     window.requestAnimationFrame(() => this.view?.dispatch({ effects: setPeers.of(placed) }));
   }
@@ -747,7 +763,8 @@ export class SectionEditorElement extends HTMLElement {
   private afterServer(r: Answer) {
     this.acked = this.shadow;
     if (r.version >= 0) this.version = Math.max(this.version, r.version);
-    if (this.peers.length > 0) this.showPeers();
+    // carets already shown follow every change in the editor; only those that were waiting are placed again
+    if (this.peersAhead) this.showPeers();
     this.reportCaret();
     this.saveLocal();
     this.render();
@@ -787,9 +804,16 @@ export class SectionEditorElement extends HTMLElement {
     }
   }
 
-  /** Our selection, as positions in the server's text our shadow holds (see showPeers). */
-  private reportCaret() {
-    if (this.caretTimer !== undefined || !this.view) return;
+  /**
+   * Our selection, as positions in the server's text our shadow holds (see showPeers), once we have been still for
+   * CARET_QUIET_MS: `restart` (our own typing or caret move) starts the wait again; a server change does not.
+   */
+  private reportCaret(restart = false) {
+    if (!this.view) return;
+    if (this.caretTimer !== undefined) {
+      if (!restart) return;
+      window.clearTimeout(this.caretTimer);
+    }
     this.caretTimer = window.setTimeout(() => {
       this.caretTimer = undefined;
       // Vaadin sends one call at a time: a caret call in flight would hold back the next sync, so syncs go first
@@ -804,7 +828,7 @@ export class SectionEditorElement extends HTMLElement {
       if (key === this.lastCaret) return;
       this.lastCaret = key;
       this.$server.caret(anchor, head, this.version).catch(() => undefined);
-    }, 200);
+    }, CARET_QUIET_MS);
   }
 
   private loadLocal(): { acked: string; text: string } | null {
@@ -840,6 +864,8 @@ export class SectionEditorElement extends HTMLElement {
     else if (this.awaitingSeq >= 0 || this.text !== this.acked || this.stack.length > 0) state = 'sending';
     else state = 'saved';
     this.lastState = state;
+    if (state === this.drawnState) return; // unchanged: no DOM write on every keystroke and push
+    this.drawnState = state;
     this.setAttribute('state', state);
     this.statusEl.dataset.state = state;
     this.statusEl.textContent = this.labels[state] ?? state;

@@ -77,6 +77,14 @@ class CoEditingE2ETest extends BrowserTest {
         String expected = "Premier constat.\nLes patients insuffisants cardiaques sortent trop tôt de l’hôpital. "
                 + "\n\nSecond constat.\nPréciser les données locales du Gers. ";
         assertThat(both).as(() -> both.equals(expected) ? "" : history(projectId)).isEqualTo(expected);
+        // The coach sees the holder's caret where she stopped typing (told once she is still, and carried along by
+        // her text while she types).
+        coach.waitForFunction("() => { const e = document.querySelector('" + EDITOR + "'); const v = e.view;"
+                + " const at = e.text.indexOf('l’hôpital. ') + 'l’hôpital. '.length; const c = v.coordsAtPos(at);"
+                + " const m = [...document.querySelectorAll('.a51-remote-caret')].find((x) => x.textContent.includes('Claire'));"
+                + " if (!m || !c) return false; const r = m.getBoundingClientRect();"
+                + " return Math.abs(r.left - c.left) < 4 && Math.abs(r.top - c.top) < 4; }", null,
+                new Page.WaitForFunctionOptions().setTimeout(5_000));
         snapshot(page, "10-letter-holder");
         snapshot(coach, "11-letter-coach");
 
