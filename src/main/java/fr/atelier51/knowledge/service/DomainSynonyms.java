@@ -73,7 +73,12 @@ public final class DomainSynonyms {
 
     /** Equivalent forms of what the query mentions (never the forms already in the query). */
     public static Set<String> expansions(String query) {
-        String folded = " " + fold(query) + " ";
+        return expansionsOfFolded(fold(query));
+    }
+
+    /** {@link #expansions} of a query already {@link #fold folded} (a search folds it once for both checks). */
+    static Set<String> expansionsOfFolded(String foldedQuery) {
+        String folded = " " + foldedQuery + " ";
         Set<String> result = new LinkedHashSet<>();
         for (int g = 0; g < GROUPS.size(); g++) {
             List<String> group = GROUPS.get(g);
@@ -96,7 +101,11 @@ public final class DomainSynonyms {
 
     /** Whether the query names the Article 51 scheme by its popular name. */
     public static boolean mentionsArticle51(String query) {
-        return ARTICLE_51.matcher(fold(query)).find();
+        return mentionsArticle51Folded(fold(query));
+    }
+
+    static boolean mentionsArticle51Folded(String foldedQuery) {
+        return ARTICLE_51.matcher(foldedQuery).find();
     }
 
     /** Without accents, in lower case, typographic apostrophes straightened, blanks collapsed; one pass (every query runs it). */

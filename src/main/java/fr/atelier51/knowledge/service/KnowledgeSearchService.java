@@ -367,7 +367,8 @@ public class KnowledgeSearchService {
             b.add(new BoostQuery(new TermQuery(new Term(CITED, ref)), 1.5f), Occur.SHOULD);
             clauses += 2;
         }
-        if (DomainSynonyms.mentionsArticle51(text)) {
+        String folded = DomainSynonyms.fold(text);
+        if (DomainSynonyms.mentionsArticle51Folded(folded)) {
             b.add(new BoostQuery(new TermQuery(new Term(REF, LegiDataReader.CORE)), 3f), Occur.SHOULD);
             b.add(new BoostQuery(new TermQuery(new Term(CITED, LegiDataReader.CORE)), 0.5f), Occur.SHOULD);
             clauses += 2;
@@ -409,16 +410,25 @@ public class KnowledgeSearchService {
                 }
             }
         }
-        for (String expansion : DomainSynonyms.expansions(text)) {
-            highlightTerms.addAll(FrenchAnalyzers.terms(analyzer, TEXT, expansion));
-            clauses += add(b, qb.createPhraseQuery(TEXT, expansion, 1), 0.7f);
-            clauses += add(b, qb.createPhraseQuery(TITLE, expansion, 1), 0.7f);
+        for (String expansion : DomainSynonyms.expansionsOfFolded(folded)) {
+            Expansion e = expansionQueries.computeIfAbsent(expansion, form -> new Expansion(
+                    FrenchAnalyzers.terms(analyzer, TEXT, form), qb.createPhraseQuery(TEXT, form, 1),
+                    qb.createPhraseQuery(TITLE, form, 1)));
+            highlightTerms.addAll(e.terms());
+            clauses += add(b, e.text(), 0.7f);
+            clauses += add(b, e.title(), 0.7f);
         }
         if (clauses == 0) {
             return Optional.empty();
         }
         return Optional.of(new Built(b.build(), highlightTerms.stream().limit(64).toList()));
     }
+
+    /** A synonym form's analysed terms and phrase queries: the forms are a fixed list, each analysed once. */
+    private record Expansion(List<String> terms, Query text, Query title) {
+    }
+
+    private final Map<String, Expansion> expansionQueries = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static int addTerms(BooleanQuery.Builder b, String field, List<String> terms, float boost) {
         for (String term : terms) {
