@@ -13,6 +13,8 @@ import fr.atelier51.base.service.Messages;
 import fr.atelier51.base.service.UserPreferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -29,6 +31,8 @@ public class UiSetup implements VaadinServiceInitListener {
 
     private final UserPreferences preferences;
     private final Messages messages;
+    /** Set when the application starts closing: UI work still queued then meets services that are shutting down. */
+    private volatile boolean stopping;
 
     public UiSetup(UserPreferences preferences, Messages messages) {
         this.preferences = preferences;
@@ -78,7 +82,20 @@ public class UiSetup implements VaadinServiceInitListener {
         ui.setLocale(locale);
     }
 
-    private void showError(Throwable throwable) {
+    /**
+     * Once the application is closing, live updates still queued for open pages (a co-editor's change, a bell) run
+     * into services that are shutting down: expected, nobody is there to read a message, so no error is logged.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void applicationStopping() {
+        stopping = true;
+    }
+
+    void showError(Throwable throwable) {
+        if (stopping) {
+            log.debug("UI error while the application stops", throwable);
+            return;
+        }
         UI ui = UI.getCurrent();
         BusinessException business = findBusinessCause(throwable);
         String text;
