@@ -121,6 +121,27 @@ public class KnowledgeUpload {
         this.revision++;
     }
 
+    /** The file a document points at, kept while a replacement is indexed, to go back to if that fails. */
+    public record FileVersion(String fileName, UploadFormat format, long sizeBytes, String sha256, String storedName,
+                              Account updatedBy, Instant updatedAt, int revision) {
+    }
+
+    public FileVersion fileVersion() {
+        return new FileVersion(fileName, format, sizeBytes, sha256, storedName, updatedBy, updatedAt, revision);
+    }
+
+    /** Back to a file version taken before a replacement (its revision included: the replacement never happened). */
+    public void restore(FileVersion v) {
+        this.fileName = v.fileName();
+        this.format = v.format();
+        this.sizeBytes = v.sizeBytes();
+        this.sha256 = v.sha256();
+        this.storedName = v.storedName();
+        this.updatedBy = v.updatedBy();
+        this.updatedAt = v.updatedAt();
+        this.revision = v.revision();
+    }
+
     /** A replacement file waits for its extraction; the document is "en cours" again. */
     public void setPending(String storedName, String fileName, Account by) {
         this.pendingStoredName = storedName;

@@ -128,6 +128,10 @@ public class UploadIndexer implements DisposableBean {
         return true;
     }
 
+    /** Before a replacement: the file it replaces (empty for a first upload), its version and its passages. */
+    private record Replaced(String storedName, KnowledgeUpload.FileVersion previous, List<UploadPassage> passages) {
+    }
+
     /** The file a PENDING document waits on: its replacement if one is pending, else its own file. */
     private record Job(boolean replacement, String storedName, String fileName) {
     }
@@ -153,14 +157,17 @@ public class UploadIndexer implements DisposableBean {
         }
         String sha = KnowledgeUploadService.sha256(bytes);
         UploadFormat format = UploadFormat.ofFileName(job.fileName()).orElseThrow();
-        String replacedFile = tx.execute(s -> {
+        Replaced replaced = tx.execute(s -> {
             KnowledgeUpload u = current(id, job);
             if (u == null) {
                 return null;
             }
-            String previous = "";
+            Replaced before = new Replaced("", null, List.of());
             if (job.replacement()) {
-                previous = u.getStoredName();
+                // what the document was, put back if the new version cannot be indexed
+                before = new Replaced(u.getStoredName(), u.fileVersion(), passages.findByUploadIdOrderByPosition(id)
+                        .stream().map(p -> new UploadPassage(id, p.getPosition(), p.getAnchor(), p.getHeading(), p.getText()))
+                        .toList());
                 u.setFile(job.fileName(), format, bytes.length, sha, job.storedName(), u.getPendingBy(), Instant.now());
                 u.clearPending();
             }
@@ -171,21 +178,32 @@ public class UploadIndexer implements DisposableBean {
                 passages.save(new UploadPassage(id, i, section.anchor(), section.heading(), section.text()));
             }
             u.indexed();
-            return previous;
+            return before;
         });
-        if (replacedFile == null) {
+        if (replaced == null) {
             return; // removed or replaced again meanwhile: the newer job decides
         }
+        String replacedFile = replaced.storedName();
         try {
             index.syncUploadsNow();
         } catch (IOException | RuntimeException e) {
-            // the index commit is all or nothing: take the document out of the database too, say so, and bring
-            // the index back in line with the database
+            // The index commit is all or nothing: bring the database back in line with the index, say so, and
+            // re-sync. A replacement goes back to the previous version (still searchable); a new document goes.
             log.error("Uploaded document {} could not be indexed", id, e);
             tx.executeWithoutResult(s -> uploads.findById(id).ifPresent(u -> {
                 passages.deleteByUpload(id);
-                u.failed("knowledge.upload.error.index", null);
+                if (replaced.previous() != null) {
+                    passages.flush();
+                    u.restore(replaced.previous());
+                    replaced.passages().forEach(passages::save);
+                    u.failed("knowledge.upload.error.index-replacement", null);
+                } else {
+                    u.failed("knowledge.upload.error.index", null);
+                }
             }));
+            if (replaced.previous() != null) {
+                deleteQuietly(folder.resolve(job.storedName())); // the refused replacement's file
+            }
             index.uploadsChanged();
             return;
         }

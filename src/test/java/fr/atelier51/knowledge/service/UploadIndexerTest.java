@@ -82,6 +82,30 @@ class UploadIndexerTest {
     }
 
     @Test
+    void aReplacementThatCannotBeIndexedPutsThePreviousVersionBack() throws Exception {
+        Account coach = upload.getUpdatedBy();
+        UploadPassage old = new UploadPassage(7L, 0, "section-1", "Ancien", "Ancien texte cherchable.");
+        when(passages.findByUploadIdOrderByPosition(7L)).thenReturn(List.of(old));
+        var before = upload.fileVersion();
+        upload.setPending("new.txt", "guide-v2.txt", coach);
+        Files.writeString(folder.resolve("new.txt"), "Nouveau texte.");
+        doThrow(new IOException("disk full")).when(index).syncUploadsNow();
+
+        indexer.process(7L);
+
+        assertThat(upload.fileVersion()).isEqualTo(before);
+        assertThat(upload.getStoredName()).isEqualTo("stored.txt");
+        assertThat(upload.getPendingStoredName()).isNull();
+        assertThat(upload.getStatus()).isEqualTo(KnowledgeUpload.Status.FAILED);
+        assertThat(upload.getFailureKey()).isEqualTo("knowledge.upload.error.index-replacement");
+        // the new passages were saved, then the previous ones again
+        assertThat(saved).extracting(UploadPassage::getText).containsExactly("Nouveau texte.", "Ancien texte cherchable.");
+        assertThat(folder.resolve("stored.txt")).exists();
+        assertThat(folder.resolve("new.txt")).doesNotExist();
+        verify(index).uploadsChanged();
+    }
+
+    @Test
     void aRefusedFileIsFailedWithTheExtractorsReasonAndNeverReachesTheIndex() throws Exception {
         Files.write(folder.resolve("stored.txt"), new byte[]{0, 1, 2, 3, 0, 0, 5});
         indexer.process(7L);
