@@ -55,6 +55,10 @@ class KnowledgeViewsTest extends KaribuTest {
         assertThat(results.getChildren().count()).isGreaterThan(0);
         assertThat(_find(Span.class, spec -> spec.withClasses("knowledge-citation"))).isNotEmpty();
 
+        // a common expression: the count stopped past a thousand, and the page says so
+        _get(TextField.class, spec -> spec.withId("knowledge-query")).setValue("sécurité sociale");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("knowledge-status")).getText()).contains("plus de");
+
         _get(TextField.class, spec -> spec.withId("knowledge-query")).setValue("L162-31");
         assertThat(_get(Div.class, spec -> spec.withId("knowledge-suggestions")).getElement().getTextRecursively())
                 .as("suggestions while typing").contains("Article L.162-31-1");
