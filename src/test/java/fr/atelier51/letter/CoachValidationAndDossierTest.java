@@ -130,7 +130,7 @@ class CoachValidationAndDossierTest {
         assertThat(as(cast.holderA(), () -> readiness.readiness(id)).overall()).isEqualTo(Readiness.Overall.VALIDATED_BY_COACH);
 
         // Validated criteria do not hide a check that goes missing again.
-        jdbc.update("update letter_section set body = '' where project_id = ? and section_key = 'duree'", id);
+        jdbc.update("update letter_section set body = '', body_version = version where project_id = ? and section_key = 'duree'", id);
         assertThat(as(cast.holderA(), () -> readiness.readiness(id)).overall()).isEqualTo(Readiness.Overall.TO_COMPLETE);
     }
 
@@ -180,7 +180,7 @@ class CoachValidationAndDossierTest {
     @Test
     void anEmptyLetterStillGivesAnArchiveThatSaysSo() throws Exception {
         as(cast.holderA(), () -> letters.letter(id));
-        jdbc.update("update letter_section set body = '' where project_id = ?", id);
+        jdbc.update("update letter_section set body = '', body_version = version where project_id = ?", id);
         byte[] bytes = mvc.perform(get("/api/projects/" + id + "/dossier.zip").with(httpBasic(cast.holderA().getEmail(), Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         Map<String, byte[]> zip = unzip(bytes);
@@ -192,7 +192,7 @@ class CoachValidationAndDossierTest {
     private void complete() {
         as(cast.holderA(), () -> letters.letter(id));
         CompleteLetter.sections("Plaies chroniques en Bretagne").forEach((key, text) ->
-                jdbc.update("update letter_section set body = ? where project_id = ? and section_key = ?", text, id, key));
+                jdbc.update("update letter_section set body = ?, body_version = version where project_id = ? and section_key = ?", text, id, key));
     }
 
     private static Map<String, byte[]> unzip(byte[] bytes) throws IOException {

@@ -156,7 +156,7 @@ class FilingTest {
         Account owner = cast.holderA();
         // Sections start pre-filled (title, holder): blank them in the store, as a holder who erased everything would.
         as(owner, () -> letters.letter(id));
-        jdbc.update("update letter_section set body = '' where project_id = ?", id);
+        jdbc.update("update letter_section set body = '', body_version = version where project_id = ?", id);
         String body = mvc.perform(get("/api/projects/" + id + "/letter.pdf").with(httpBasic(owner.getEmail(), Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("La lettre est vide");

@@ -52,7 +52,7 @@ class FilingViewsTest extends KaribuTest {
         id = cast.project().getId();
         as(cast.holderA(), () -> letters.letter(id));
         CompleteLetter.sections("Plaies chroniques en Bretagne").forEach((key, text) ->
-                jdbc.update("update letter_section set body = ? where project_id = ? and section_key = ?", text, id, key));
+                jdbc.update("update letter_section set body = ?, body_version = version where project_id = ? and section_key = ?", text, id, key));
     }
 
     @Test

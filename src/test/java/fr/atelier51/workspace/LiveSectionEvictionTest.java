@@ -30,6 +30,8 @@ class LiveSectionEvictionTest {
     Fixtures fixtures;
     @Autowired
     LetterService letters;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Account holder;
     Account coach;
@@ -75,6 +77,41 @@ class LiveSectionEvictionTest {
                 "Les patients âgés sortent trop tôt.", ChangeKind.EDIT));
         assertThat(merged.version()).isEqualTo(2);
         assertThat(merged.text()).isEqualTo("Les patients âgés sortent trop tôt.");
+    }
+
+    @Test
+    void theWholeTextIsWrittenNowAndThenAndALoadReplaysTheChangesAfterIt() throws Exception {
+        int before = letters.liveSectionCount();
+        LetterService.EditorSession session = as(holder, () -> letters.open(project.getId(), SectionKey.DESCRIPTION, () -> { }));
+        SyncClient client = new SyncClient(session.startText());
+        for (String text : new String[]{"Une équipe mobile.", "Une équipe mobile de gériatrie.",
+                "Une équipe mobile de gériatrie intervient à domicile."}) {
+            client.text = text;
+            assertThat(client.receive(session.sync(client.prepare()))).isTrue();
+        }
+        // version 1 is a snapshot (text written whole); 2 and 3 only as change rows
+        assertThat(row()).containsExactly("Une équipe mobile.", 1L, 3L);
+
+        // leaving memory writes the whole text
+        session.close();
+        await(() -> letters.liveSectionCount() == before);
+        assertThat(row()).containsExactly("Une équipe mobile de gériatrie intervient à domicile.", 3L, 3L);
+
+        // as after a crash before that write: the row is back at version 1, the load replays versions 2 and 3
+        jdbc.update("update letter_section set body = 'Une équipe mobile.', body_version = 1 where project_id = ? "
+                + "and section_key = 'description'", project.getId());
+        LetterService.EditorSession again = as(holder, () -> letters.open(project.getId(), SectionKey.DESCRIPTION, () -> { }));
+        assertThat(again.startText()).isEqualTo("Une équipe mobile de gériatrie intervient à domicile.");
+        assertThat(again.startVersion()).isEqualTo(3);
+        again.close();
+        assertThat(as(holder, () -> letters.letter(project.getId())).get(SectionKey.DESCRIPTION.ordinal()).text())
+                .isEqualTo("Une équipe mobile de gériatrie intervient à domicile.");
+    }
+
+    private Object[] row() {
+        return jdbc.queryForObject("select body, body_version, version from letter_section where project_id = ? "
+                + "and section_key = 'description'", (rs, n) -> new Object[]{rs.getString(1), rs.getLong(2), rs.getLong(3)},
+                project.getId());
     }
 
     @Test

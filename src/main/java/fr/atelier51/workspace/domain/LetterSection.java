@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One section of a project's letter: its current text and version (the live text is written by the sync engine). */
+/**
+ * One section of a project's letter: its version and a text at {@code bodyVersion} (the sync engine writes the text
+ * now and then; {@code ChangeLog.currentText} rebuilds the current one from the change rows after it).
+ */
 @Entity
 @Table(name = "letter_section")
 public class LetterSection {
@@ -34,6 +37,10 @@ public class LetterSection {
 
     @Column(nullable = false)
     private long version;
+
+    /** The version {@link #body} holds: the change rows after it rebuild the text at {@link #version}. */
+    @Column(name = "body_version", nullable = false)
+    private long bodyVersion;
 
     /** The text at version 0 (pre-filled), which no change row holds. */
     @Lob
@@ -74,8 +81,13 @@ public class LetterSection {
         return SectionKey.parse(sectionKey).orElseThrow();
     }
 
+    /** The text at {@link #getBodyVersion()}, which may be behind {@link #getVersion()} (see the sync engine). */
     public String getBody() {
         return body;
+    }
+
+    public long getBodyVersion() {
+        return bodyVersion;
     }
 
     /** The text at version 0 ("" when unknown: sections edited before it was kept). */

@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +45,8 @@ import java.util.function.Consumer;
  */
 @Service
 public class LetterService {
+
+    private static final Logger log = LoggerFactory.getLogger(LetterService.class);
 
     private static final String[] COLOURS = {"#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457", "#4e342e"};
 
@@ -94,7 +98,7 @@ public class LetterService {
         List<SectionState> out = new ArrayList<>();
         for (LetterSection s : ensureSections(projectId)) {
             LiveSection l = live.get(s.getId());
-            out.add(l == null ? new SectionState(s.getKey(), s.getBody(), s.getVersion())
+            out.add(l == null ? new SectionState(s.getKey(), currentText(s), s.getVersion())
                     : new SectionState(s.getKey(), l.text(), l.version()));
         }
         return out;
@@ -191,6 +195,22 @@ public class LetterService {
         }
     }
 
+    /**
+     * A section's text at its current version: its body (written now and then, see {@link JdbcChangeLog}) brought
+     * forward by the changes after the body's version.
+     */
+    private String currentText(LetterSection s) {
+        String text = s.getBody();
+        if (s.getBodyVersion() >= s.getVersion()) {
+            return text;
+        }
+        for (SectionChange c : changes.findBySectionIdAndVersionBetweenOrderByVersion(s.getId(), s.getBodyVersion() + 1,
+                s.getVersion())) {
+            text = TextOps.apply(text, json.readValue(c.getOps(), new TypeReference<List<Object>>() { }));
+        }
+        return text;
+    }
+
     /** The text of a section as it was at {@code version} (0 is the start, as pre-filled). */
     public String textAt(long sectionId, long version) {
         if (version <= 0) {
@@ -217,7 +237,7 @@ public class LetterService {
         while (true) {
             LiveSection l = live.computeIfAbsent(row.getId(), id -> {
                 LetterSection fresh = sections.findById(id).orElseThrow();
-                return new LiveSection(id, fresh.getBody(), fresh.getVersion(), changeLog, () -> scheduleEviction(id),
+                return new LiveSection(id, currentText(fresh), fresh.getVersion(), changeLog, () -> scheduleEviction(id),
                         LiveSection.FAN_OUT);
             });
             if (!l.evicted()) {
@@ -233,8 +253,13 @@ public class LetterService {
      */
     private void scheduleEviction(long sectionId) {
         try {
-            evictions.schedule(() -> live.computeIfPresent(sectionId, (id, l) -> l.evictIfIdle() ? null : l),
-                    liveGrace.toMillis(), TimeUnit.MILLISECONDS);
+            evictions.schedule(() -> live.computeIfPresent(sectionId, (id, l) -> {
+                if (!l.evictIfIdle()) {
+                    return l;
+                }
+                saveBody(l); // before a fresh copy can load it (the map holds the key meanwhile)
+                return null;
+            }), liveGrace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // shutting down
         }
@@ -248,6 +273,18 @@ public class LetterService {
     @PreDestroy
     void stopEvictions() {
         evictions.shutdownNow();
+        // a clean stop leaves every section's text whole in its row (a crash only makes the next load replay)
+        live.values().forEach(this::saveBody);
+    }
+
+    /** Writes a section's durable text into its row, so that loading it replays nothing. */
+    private void saveBody(LiveSection l) {
+        GroupCommit.Durable d = l.durable();
+        try {
+            changeLog.saveBody(l.sectionId(), d.text(), d.version());
+        } catch (RuntimeException e) {
+            log.warn("Section {} text not saved whole (its changes are; the next load replays them)", l.sectionId(), e);
+        }
     }
 
     private synchronized List<LetterSection> ensureSections(long projectId) {

@@ -211,6 +211,11 @@ public final class LiveSection {
     }
 
     /** Retires this section if nobody edits it: from then on it takes no editor and no write. */
+    /** The newest text in the database and its version. */
+    GroupCommit.Durable durable() {
+        return commit.durable();
+    }
+
     public boolean evictIfIdle() {
         synchronized (lock) {
             if (shadows.isEmpty() && commit.settled(version)) {
