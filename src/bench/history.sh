@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: the letter history on a section with 10,000 changes typed through the sync engine and persisted in H2
 # (two people taking turns, and one person alone as the worst case for grouping into sessions): first page of
-# sessions, a page deep in the past, any version's text, diffs, a restore — p50/p95 in ms.
+# sessions, a page deep in the past, the API's deepest page by number (page=) and by cursor (before=), any version's
+# text, diffs, a restore — p50/p95 in ms.
 # Usage: bash src/bench/history.sh [changes] [rounds]   (defaults 10000 30)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

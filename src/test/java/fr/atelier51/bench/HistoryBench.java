@@ -29,7 +29,7 @@ import static fr.atelier51.testsupport.Fixtures.as;
 /**
  * Benchmark harness (not a test): a section with N changes typed through the real sync engine and persisted in H2
  * (two people taking turns, and one person typing alone, the worst case for grouping), then the history's costs:
- * first page of sessions, a page deep in the past, any version's text, a diff across the whole history, a restore.
+ * first page of sessions, a page deep in the past, the API's deepest page by number and by cursor, any version's text, a diff across the whole history, a restore.
  * Run by src/bench/history.sh. Arguments: [changes, default 10000] [rounds, default 30]
  */
 public final class HistoryBench {
@@ -64,6 +64,25 @@ public final class HistoryBench {
                         key.key(), who, first.sessions().size(), first.currentVersion());
                 report("first page of sessions", rounds, () -> as(alice, () -> history.sessions(id, key, Long.MAX_VALUE, SectionHistoryService.PAGE)));
                 report("page before version " + changes / 2, rounds, () -> as(alice, () -> history.sessions(id, key, changes / 2, SectionHistoryService.PAGE)));
+                // The API's deepest full page of 30 sessions, by number (walks the pages before it) and by cursor.
+                int deep = 0;
+                HistoryPage walk = first;
+                while (walk.hasMore() && deep < 50) {
+                    long before = walk.nextBefore();
+                    HistoryPage older = as(alice, () -> history.sessions(id, key, before, SectionHistoryService.PAGE));
+                    deep++;
+                    if (!older.hasMore()) {
+                        break;
+                    }
+                    walk = older;
+                }
+                if (deep > 0) {
+                    int page = deep;
+                    String cursor = String.valueOf(walk.nextBefore());
+                    report("API page=" + page, rounds, () -> as(alice, () -> history.page(id, key, page, SectionHistoryService.PAGE)));
+                    report("API before=" + cursor + " (the same page)", rounds,
+                            () -> as(alice, () -> history.page(id, key, 0, cursor, SectionHistoryService.PAGE)));
+                }
                 Random random = new Random(7);
                 report("text of a random version", rounds, () -> as(alice, () -> history.textAt(id, key, 1 + random.nextInt(changes))));
                 TextDiff whole = as(alice, () -> history.diff(id, key, 1, changes));

@@ -19,6 +19,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+
+import java.util.ArrayList;
 import java.util.List;
 
 import static fr.atelier51.testsupport.Fixtures.as;
@@ -75,7 +79,8 @@ class HistoryApiTest {
 
     /** Every reading endpoint, for the access checks. */
     private List<String> all(long namedId) {
-        return List.of(url("/sections/contexte/history"), url("/sections/contexte/versions/1"),
+        return List.of(url("/sections/contexte/history"), url("/sections/contexte/history?before=2&size=1"),
+                url("/sections/contexte/versions/1"),
                 url("/sections/contexte/diff?from=0&to=2"), url("/named-versions"), url("/named-versions/" + namedId));
     }
 
@@ -97,6 +102,110 @@ class HistoryApiTest {
         // A stranger learns nothing from bad parameters either.
         mvc.perform(basic(get(url("/sections/contexte/history?page=-1")), cast.coachOther())).andExpect(status().isNotFound());
         mvc.perform(basic(get(url("/sections/contexte/diff")), cast.holderB())).andExpect(status().isNotFound());
+        mvc.perform(basic(get(url("/sections/contexte/history?before=abc")), cast.holderB())).andExpect(status().isNotFound());
+        mvc.perform(basic(get(url("/sections/contexte/history?before=2&page=3")), cast.coachOther()))
+                .andExpect(status().isNotFound());
+    }
+
+    /** Sessions by turns of the holder and the coach: each write is a session of its own. */
+    private void sessions(int count) {
+        for (int i = 1; i <= count; i++) {
+            write(i % 2 == 0 ? cast.coachAssigned() : cast.holderA(), "Les patients sortent trop tôt, version " + i + ".");
+        }
+    }
+
+    private DocumentContext read(String rest) throws Exception {
+        String body = mvc.perform(basic(get(url(rest)), cast.coachAssigned())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.parse(body);
+    }
+
+    @Test
+    void walkingWithTheCursorYieldsTheSameSessionsAsWalkingPages() throws Exception {
+        sessions(7);
+        List<Object> byPage = new ArrayList<>();
+        List<Object> byCursor = new ArrayList<>();
+        for (int page = 0; page < 10; page++) {
+            DocumentContext p = read("/sections/contexte/history?size=2&page=" + page);
+            List<Object> got = p.read("$.sessions");
+            if (got.isEmpty()) {
+                break;
+            }
+            byPage.addAll(got);
+        }
+        String query = "size=2";
+        List<Object> cursors = new ArrayList<>();
+        while (true) {
+            DocumentContext p = read("/sections/contexte/history?" + query);
+            byCursor.addAll(p.read("$.sessions"));
+            Object next = p.read("$.nextBefore");
+            assertThat((Boolean) p.read("$.hasMore")).isEqualTo(next != null);
+            if (next == null) {
+                assertThat(p.read("$.sessions.length()", Integer.class)).isBetween(1, 2);
+                break;
+            }
+            cursors.add(next);
+            assertThat(cursors).as("the cursor must move on").doesNotHaveDuplicates().hasSizeLessThan(10);
+            query = "size=2&before=" + next;
+        }
+        assertThat(byPage).hasSize(7);
+        assertThat(byCursor).isEqualTo(byPage);
+        assertThat(byCursor.stream().map(s -> (Object) ((java.util.Map<?, ?>) s).get("toVersion")).toList())
+                .containsExactly(7, 6, 5, 4, 3, 2, 1);
+        // A cursor is a version: the page holds the sessions below it, and says which cursor it answered.
+        assertThat(cursors).containsExactly(6, 4, 2); // versions 7-6 | 5-4 | 3-2 | 1
+        mvc.perform(basic(get(url("/sections/contexte/history?size=2&before=4")), cast.holderA()))
+                .andExpect(jsonPath("$.before").value(4))
+                .andExpect(jsonPath("$.page").value(nullValue()))
+                .andExpect(jsonPath("$.sessions[0].toVersion").value(3))
+                .andExpect(jsonPath("$.nextBefore").value(2));
+        // Page numbers keep working and now give their cursor too, so a script may switch to it.
+        mvc.perform(basic(get(url("/sections/contexte/history?size=2&page=1")), cast.holderA()))
+                .andExpect(jsonPath("$.page").value(1))
+                .andExpect(jsonPath("$.before").value(nullValue()))
+                .andExpect(jsonPath("$.nextBefore").value(4));
+        // New changes meanwhile do not shift a cursor's page (they shift numbered pages).
+        sessions(1);
+        mvc.perform(basic(get(url("/sections/contexte/history?size=2&before=4")), cast.holderA()))
+                .andExpect(jsonPath("$.currentVersion").value(8))
+                .andExpect(jsonPath("$.sessions[0].toVersion").value(3));
+    }
+
+    @Test
+    void theEndOfHistoryHasNoCursorAndBadCursorsAreRefusedInFrench() throws Exception {
+        sessions(3);
+        mvc.perform(basic(get(url("/sections/contexte/history")), cast.holderA()))
+                .andExpect(jsonPath("$.sessions.length()").value(3))
+                .andExpect(jsonPath("$.hasMore").value(false))
+                .andExpect(jsonPath("$.nextBefore").value(nullValue()));
+        mvc.perform(basic(get(url("/sections/contexte/history?before=2&size=5")), cast.holderA()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sessions.length()").value(1))
+                .andExpect(jsonPath("$.nextBefore").value(nullValue()));
+        mvc.perform(basic(get(url("/sections/contexte/history?before=1")), cast.holderA()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sessions.length()").value(0))
+                .andExpect(jsonPath("$.nextBefore").value(nullValue()));
+        mvc.perform(basic(get(url("/sections/duree/history?page=3")), cast.holderA()))
+                .andExpect(jsonPath("$.nextBefore").value(nullValue()));
+
+        for (String bad : List.of("abc", "0", "-3", "5", "2.5", "")) {
+            mvc.perform(basic(get(url("/sections/contexte/history?before=" + bad)), cast.holderA()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.message").value("Le curseur before « " + bad
+                            + " » n’est pas valable : reprenez la valeur nextBefore de la réponse précédente "
+                            + "(un nombre entier de 1 à 4)."));
+        }
+        mvc.perform(basic(get(url("/sections/contexte/history?before=3&page=1")), cast.holderA()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(
+                        "Indiquez soit page, soit before, pas les deux : pour la page suivante, passez seulement before=nextBefore."));
+        mvc.perform(basic(get(url("/sections/contexte/history?before=3&size=0")), cast.holderA()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("La taille de page doit être comprise entre 1 et 100."));
+        mvc.perform(basic(get(url("/sections/contexte/history?before=abc")), cast.holderA()).header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(containsString("The cursor before “abc” is not valid")));
     }
 
     @Test
@@ -218,12 +327,15 @@ class HistoryApiTest {
         long namedId = as(cast.holderA(), () -> named.name(id, "Première")).getId();
         for (Account reader : List.of(cast.holderA(), cast.coachAssigned(), cast.admin())) {
             assertThat(as(reader, () -> history.page(id, SectionKey.CONTEXTE, 0, 10)).sessions()).hasSize(1);
+            assertThat(as(reader, () -> history.page(id, SectionKey.CONTEXTE, 0, "2", 10)).sessions()).hasSize(1);
             assertThat(as(reader, () -> history.version(id, SectionKey.CONTEXTE, 1)).text())
                     .isEqualTo("Les patients sortent trop tôt.");
             assertThat(as(reader, () -> named.entry(id, namedId)).authorName()).isEqualTo(cast.holderA().getDisplayName());
         }
         for (Account stranger : List.of(cast.holderB(), cast.coachOther())) {
             assertThatThrownBy(() -> as(stranger, () -> history.page(id, SectionKey.CONTEXTE, -1, 10)))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> as(stranger, () -> history.page(id, SectionKey.CONTEXTE, 0, "x", 10)))
                     .isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> as(stranger, () -> history.version(id, SectionKey.CONTEXTE, 1)))
                     .isInstanceOf(NotFoundException.class);

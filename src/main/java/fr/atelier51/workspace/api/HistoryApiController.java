@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The letter's history for scripts: a section's editing sessions (paged, newest first), its text at a version, the
+ * The letter's history for scripts: a section's editing sessions (newest first, paged by number or by cursor), its text at a version, the
  * difference between two versions, and the letter's named versions. Same access as the letter API (members and
  * assigned coaches, admins read; others 404), enforced by the services.
  */
@@ -57,8 +57,13 @@ public class HistoryApiController {
         }
     }
 
-    public record HistoryJson(String key, long currentVersion, int page, int size, boolean hasMore,
-                              List<SessionJson> sessions) {
+    /**
+     * @param page       the page number asked for, or null when the page was chosen by cursor
+     * @param before     the cursor asked for, or null
+     * @param nextBefore the cursor of the next, older page ({@code before=}), or null at the end of the history
+     */
+    public record HistoryJson(String key, long currentVersion, Integer page, int size, boolean hasMore, Long before,
+                              Long nextBefore, List<SessionJson> sessions) {
     }
 
     public record VersionJson(String key, long version, String text) {
@@ -85,10 +90,13 @@ public class HistoryApiController {
     @GetMapping("/sections/{key}/history")
     public HistoryJson history(@PathVariable long id, @PathVariable String key,
                                @RequestParam(defaultValue = "0") int page,
+                               @RequestParam(required = false) String before,
                                @RequestParam(defaultValue = "" + SectionHistoryService.PAGE) int size) {
         SectionKey section = section(key);
-        HistoryPage p = history.page(id, section, page, size);
-        return new HistoryJson(section.key(), p.currentVersion(), page, size, p.hasMore(),
+        // before is read as text: the service answers a bad cursor with its own message (after the access check)
+        HistoryPage p = history.page(id, section, page, before, size);
+        return new HistoryJson(section.key(), p.currentVersion(), before == null ? page : null, size, p.hasMore(),
+                before == null ? null : Long.valueOf(before.strip()), p.hasMore() ? p.nextBefore() : null,
                 p.sessions().stream().map(SessionJson::of).toList());
     }
 

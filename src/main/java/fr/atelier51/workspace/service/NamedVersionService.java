@@ -15,6 +15,7 @@ import fr.atelier51.workspace.domain.NamedVersion;
 import fr.atelier51.workspace.domain.NamedVersionKind;
 import fr.atelier51.workspace.domain.NamedVersionRepository;
 import fr.atelier51.workspace.domain.SectionKey;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -44,11 +45,16 @@ public class NamedVersionService {
     private final CurrentAccount currentAccount;
     private final AccountRepository accounts;
     private final LetterSectionRepository sections;
+    private final ApplicationEventPublisher events;
+    private final NamedVersionBus bus;
     private final Clock clock = Clock.system(PARIS);
 
     public NamedVersionService(LetterService letters, NamedVersionRepository named, ProjectRepository projects,
                                CurrentAccount currentAccount, AccountRepository accounts,
-                               LetterSectionRepository sections) {
+                               LetterSectionRepository sections, ApplicationEventPublisher events,
+                               NamedVersionBus bus) {
+        this.events = events;
+        this.bus = bus;
         this.accounts = accounts;
         this.sections = sections;
         this.letters = letters;
@@ -69,6 +75,16 @@ public class NamedVersionService {
         accounts.findAllById(all.stream().map(NamedVersion::getCreatedBy).distinct().toList())
                 .forEach(a -> names.put(a.getId(), a.getDisplayName()));
         return all.stream().map(n -> new Entry(n, names.getOrDefault(n.getCreatedBy(), "?"))).toList();
+    }
+
+    /**
+     * Calls {@code onChange} (from any thread, after commit) each time the project's named versions change, until the
+     * returned action is run. Only someone who may read the letter may listen (NotFoundException otherwise); the
+     * listener learns only that a change happened and reads the list back as its own user.
+     */
+    public Runnable listen(long projectId, Runnable onChange) {
+        letters.permissions(projectId);
+        return bus.listen(projectId, onChange);
     }
 
     /** One named version of the project and who named it (NotFoundException when not readable or elsewhere). */
@@ -152,6 +168,8 @@ public class NamedVersionService {
         for (SectionState s : letters.sectionsOf(projectId)) {
             versions.put(s.key(), s.version());
         }
-        return named.save(new NamedVersion(projectId, kind, name, date, clock.instant(), authorId, versions));
+        NamedVersion saved = named.save(new NamedVersion(projectId, kind, name, date, clock.instant(), authorId, versions));
+        events.publishEvent(new NamedVersionsChanged(projectId)); // heard once committed (see NamedVersionBus)
+        return saved;
     }
 }

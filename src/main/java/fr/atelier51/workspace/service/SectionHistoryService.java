@@ -183,6 +183,43 @@ public class SectionHistoryService {
         return out;
     }
 
+    /**
+     * A page of {@code size} sessions for the API, chosen either by number ({@code page}, 0 the newest; kept for
+     * compatibility, its cost grows with the number) or by cursor ({@code before}: the {@link HistoryPage#nextBefore()}
+     * of the previous answer, so each page costs the same however deep and stays put while people type). The
+     * cursor is a version number: the page holds the sessions made of versions below it.
+     *
+     * @param before the cursor as the caller sent it, or null
+     */
+    public HistoryPage page(long projectId, SectionKey key, int page, String before, int size) {
+        if (before == null) {
+            return page(projectId, key, page, size);
+        }
+        letters.permissions(projectId); // a project the caller may not see: not found, whatever the parameters
+        if (page != 0) {
+            throw new BusinessException("history.api.error.page-and-before");
+        }
+        if (size < 1 || size > API_PAGE_MAX) {
+            throw new BusinessException("history.api.error.size", API_PAGE_MAX);
+        }
+        long newest = resolve(projectId, key).state().version();
+        long cursor;
+        try {
+            cursor = Long.parseLong(before.strip());
+        } catch (NumberFormatException e) {
+            cursor = -1;
+        }
+        if (cursor < 1 || cursor > newest + 1) { // versions only grow: no answer ever gave a larger one
+            throw new BusinessException("history.api.error.before", shorten(before), newest + 1);
+        }
+        return sessions(projectId, key, cursor, size);
+    }
+
+    /** A caller's value quoted back in a message, cut if long. */
+    private static String shorten(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
     /** The section's text at {@code version}; a version it never had is not found (the API's 404). */
     public SectionState version(long projectId, SectionKey key, long version) {
         Resolved section = resolve(projectId, key);

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -64,9 +63,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private boolean canWork;
     private String title = "Atelier 51";
     private final Div sessions = new Div();
-    private final Div diffArea = new Div();
-    private final IntegerField from = new IntegerField();
-    private final IntegerField to = new IntegerField();
+    private HistoryComparison comparison;
     private final Map<Checkbox, HistorySession> picks = new LinkedHashMap<>();
     private Button more;
     private Registration moreClick;
@@ -148,13 +145,13 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         more = new Button(getTranslation("history.more"));
         more.setId("history-more");
         left.add(more);
-        left.add(compareForm(), diffArea);
-        diffArea.setId("history-diff");
-        diffArea.setWidthFull();
+        comparison = new HistoryComparison(history, projectId, key);
+        left.add(comparison);
         newAfter = Long.MAX_VALUE;
         loadPage(Long.MAX_VALUE, true);
 
-        HorizontalLayout columns = new HorizontalLayout(left, new NamedVersionsPanel(named, projectId, canWork));
+        HorizontalLayout columns = new HorizontalLayout(left, new NamedVersionsPanel(named, projectId, canWork,
+                () -> reloadNewest(false)));
         columns.setWidthFull();
         columns.addClassName("history-columns");
         add(columns);
@@ -183,7 +180,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             return; // not attached yet: onAttach starts it
         }
         try {
-            watch = LiveTextWatch.open(ui, letters, projectId, key, this::newChanges, this::revoked);
+            watch = LiveTextWatch.open(ui, letters, projectId, key, () -> reloadNewest(true), this::revoked);
         } catch (BusinessException e) {
             liveStatus.setText(""); // no access any more: the next read says so
         }
@@ -196,8 +193,11 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
-    /** The text changed elsewhere: the newest sessions again, with the reader's ticks and comparison kept. */
-    private void newChanges() {
+    /**
+     * The newest sessions again, with the reader's ticks and comparison kept: after the text changed elsewhere, or
+     * after a version was named (it ends a session and shows as a tag on it).
+     */
+    private void reloadNewest(boolean textChanged) {
         long before = currentVersion;
         HistoryPage page;
         try {
@@ -206,12 +206,15 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             revoked();
             return;
         }
-        if (page.currentVersion() == before) {
+        boolean newText = page.currentVersion() != before;
+        if (textChanged && !newText) {
             return;
         }
         Set<Long> ticked = picks.entrySet().stream().filter(e -> e.getKey().getValue())
                 .map(e -> e.getValue().toVersion()).collect(Collectors.toSet());
-        newAfter = before;
+        if (newText) {
+            newAfter = before;
+        }
         show(page, true);
         reticking = true;
         try {
@@ -219,7 +222,9 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         } finally {
             reticking = false;
         }
-        liveStatus.setText(getTranslation("history.live.new", page.currentVersion()));
+        if (newText) {
+            liveStatus.setText(getTranslation("history.live.new", page.currentVersion()));
+        }
     }
 
     private void revoked() {
@@ -228,20 +233,6 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         Paragraph gone = new Paragraph(getTranslation("history.live.revoked"));
         gone.setId("history-revoked");
         add(gone);
-    }
-
-    private HorizontalLayout compareForm() {
-        from.setId("history-from");
-        from.setLabel(getTranslation("history.compare.from"));
-        from.setMin(0);
-        to.setId("history-to");
-        to.setLabel(getTranslation("history.compare.to"));
-        to.setMin(0);
-        Button compare = new Button(getTranslation("history.compare"), e -> showDiff());
-        compare.setId("history-compare");
-        HorizontalLayout form = new HorizontalLayout(from, to, compare);
-        form.setAlignItems(Alignment.BASELINE);
-        return form;
     }
 
     private void loadPage(long before, boolean first) {
@@ -258,8 +249,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
                 empty.setId("history-empty");
                 sessions.add(empty);
             }
-            from.setMax((int) Math.min(Integer.MAX_VALUE, currentVersion));
-            to.setMax((int) Math.min(Integer.MAX_VALUE, currentVersion));
+            comparison.upTo(currentVersion);
         }
         page.sessions().forEach(s -> sessions.add(row(s)));
         more.setVisible(page.hasMore());
@@ -289,30 +279,10 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         }
         if (ticked.size() == 1) {
             HistorySession only = picks.get(ticked.getFirst());
-            from.setValue((int) only.fromVersion() - 1);
-            to.setValue((int) only.toVersion());
-            showDiff();
+            comparison.compare(only.fromVersion() - 1, only.toVersion());
         } else if (ticked.size() == 2) {
             List<Long> v = ticked.stream().map(c -> picks.get(c).toVersion()).sorted(Comparator.naturalOrder()).toList();
-            from.setValue(v.get(0).intValue());
-            to.setValue(v.get(1).intValue());
-            showDiff();
-        }
-    }
-
-    private void showDiff() {
-        diffArea.removeAll();
-        if (from.getValue() == null || to.getValue() == null) {
-            return;
-        }
-        try {
-            var diff = history.diff(projectId, key, from.getValue(), to.getValue());
-            diffArea.add(new DiffBlock(getTranslation("history.diff.title", from.getValue(), to.getValue(),
-                    diff.added(), diff.removed()), diff));
-        } catch (BusinessException e) {
-            Paragraph error = new Paragraph(getTranslation(e.messageKey(), e.args()));
-            error.addClassName("history-error");
-            diffArea.add(error);
+            comparison.compare(v.get(0), v.get(1));
         }
     }
 
@@ -320,9 +290,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             LiveSection.Merge merged = history.restore(projectId, key, version);
             Notification.show(getTranslation("history.restored", version, merged.version()));
-            from.clear();
-            to.clear();
-            diffArea.removeAll();
+            comparison.clear();
             newAfter = Long.MAX_VALUE;
             loadPage(Long.MAX_VALUE, true);
         } catch (BusinessException e) {

@@ -12,15 +12,23 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import fr.atelier51.base.service.BusinessException;
+import fr.atelier51.base.ui.LiveUpdates;
 import fr.atelier51.workspace.domain.NamedVersion;
 import fr.atelier51.workspace.domain.SectionKey;
 import fr.atelier51.workspace.service.NamedVersionService;
 import fr.atelier51.workspace.service.SectionState;
 import fr.atelier51.workspace.service.TextDiff;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The letter's named versions: name the current state, read a named version, compare it with now. */
+/**
+ * The letter's named versions: name the current state, read a named version, compare it with now. The list is live:
+ * a version named elsewhere (another page, the API, a review request or a filing) appears over push, marked
+ * « nouvelle »; only the list is redrawn, so the text or comparison shown and a half-typed name stay as they were.
+ */
 class NamedVersionsPanel extends VerticalLayout {
 
     private final NamedVersionService named;
@@ -29,11 +37,21 @@ class NamedVersionsPanel extends VerticalLayout {
     private final Div list = new Div();
     private final Div output = new Div();
     private final TextField name = new TextField();
+    private final Runnable namedChanged;
+    /** The ids listed now, newest first (null before the first listing): a notice changing nothing redraws nothing. */
+    private List<Long> shown;
+    /** Ids listed when the page opened or the reader named one: the others came in live and are marked new. */
+    private final Set<Long> seen = new HashSet<>();
 
-    NamedVersionsPanel(NamedVersionService named, long projectId, boolean canWork) {
+    /**
+     * @param namedChanged run after the list took in a new named version, the reader's own or one made elsewhere
+     *                     (the page's other parts may show named versions too)
+     */
+    NamedVersionsPanel(NamedVersionService named, long projectId, boolean canWork, Runnable namedChanged) {
         this.named = named;
         this.projectId = projectId;
         this.canWork = canWork;
+        this.namedChanged = namedChanged;
         setId("named-versions");
         addClassName("history-named");
         setPadding(false);
@@ -58,7 +76,34 @@ class NamedVersionsPanel extends VerticalLayout {
         output.setId("named-output");
         output.setWidthFull();
         add(list, output);
-        refresh();
+        refresh(false);
+        LiveUpdates.whileAttached(this, this::subscribe, this::liveChange);
+    }
+
+    private Runnable subscribe(Runnable onChange) {
+        try {
+            return named.listen(projectId, onChange);
+        } catch (BusinessException e) {
+            return () -> { }; // no longer readable: nothing to follow (the page's next read says so)
+        }
+    }
+
+    private void liveChange() {
+        boolean changed;
+        try {
+            changed = refresh(true);
+        } catch (BusinessException e) {
+            list.removeAll(); // access was withdrawn meanwhile: show nothing more of this letter
+            output.removeAll();
+            Paragraph gone = new Paragraph(getTranslation("history.live.revoked"));
+            gone.setId("named-revoked");
+            list.add(gone);
+            shown = null;
+            return;
+        }
+        if (changed) {
+            namedChanged.run();
+        }
     }
 
     private void create() {
@@ -67,16 +112,32 @@ class NamedVersionsPanel extends VerticalLayout {
             name.clear();
             name.setInvalid(false);
             Notification.show(getTranslation("history.named.created", HistoryLabels.name(this, v)));
-            refresh();
+            seen.add(v.getId()); // the reader's own: not "new" to them
+            refresh(true);
+            namedChanged.run();
         } catch (BusinessException e) {
             name.setErrorMessage(getTranslation(e.messageKey(), e.args()));
             name.setInvalid(true);
         }
     }
 
-    private void refresh() {
-        list.removeAll();
+    /**
+     * Lists the named versions again.
+     *
+     * @param live false when the page opens (all listed are seen), true later (versions not seen are marked new)
+     * @return whether the list changed
+     */
+    private boolean refresh(boolean live) {
         var entries = named.list(projectId);
+        List<Long> ids = entries.stream().map(e -> e.version().getId()).toList();
+        if (!live) {
+            seen.addAll(ids);
+        }
+        if (ids.equals(shown)) {
+            return false;
+        }
+        shown = ids;
+        list.removeAll();
         if (entries.isEmpty()) {
             list.add(new Paragraph(getTranslation("history.named.none")));
         }
@@ -96,9 +157,17 @@ class NamedVersionsPanel extends VerticalLayout {
             Button compare = new Button(getTranslation("history.named.compare"), e -> showDiff(v));
             compare.setId("named-compare-" + v.getId());
             compare.addThemeVariants(ButtonVariant.TERTIARY);
-            row.add(title, by, view, compare);
+            row.add(title);
+            if (!seen.contains(v.getId())) {
+                row.addClassName("history-named-new");
+                Span fresh = new Span(getTranslation("history.named.new"));
+                fresh.addClassName("history-named-new-tag");
+                row.add(fresh);
+            }
+            row.add(by, view, compare);
             list.add(row);
         }
+        return true;
     }
 
     private void showText(NamedVersion v) {
