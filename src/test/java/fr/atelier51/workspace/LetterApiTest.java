@@ -122,6 +122,12 @@ class LetterApiTest {
         assertThat(client.receive(editor.sync(first))).isTrue();
 
         mvc.perform(basic(write("objectifs", 1, "Réduire les réhospitalisations de 20 %."), holderA)).andExpect(status().isOk());
+        // the editors are told by the fan-out, off the request thread: within moments, once
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (pokes.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100); // a second poke would come now
         assertThat(pokes.get()).isEqualTo(1);
         client.text = "Objectif : réduire les réhospitalisations.";
         SyncResponse answer = editor.sync(client.prepare());
