@@ -138,19 +138,19 @@ final class PostingsSnippets {
             endMark[f] = m;
             scores[f] = count == 0 ? 0 : Long.bitCount(seen) * 1000 + Math.min(count, 999);
         }
-        Integer[] best = new Integer[fragments.size()];
-        for (int f = 0; f < best.length; f++) {
-            best[f] = f;
-        }
-        Arrays.sort(best, (a, b) -> scores[a] != scores[b] ? Integer.compare(scores[b], scores[a]) : Integer.compare(a, b));
-        int shown = 0;
+        // the maxFragments best (score, then text order), picked in turn: there are few to pick among many
         boolean[] chosen = new boolean[fragments.size()];
-        for (int f : best) {
-            if (shown == maxFragments || scores[f] == 0) {
+        for (int shown = 0; shown < maxFragments; shown++) {
+            int pick = -1;
+            for (int f = 0; f < scores.length; f++) {
+                if (!chosen[f] && scores[f] > 0 && (pick < 0 || scores[f] > scores[pick])) {
+                    pick = f;
+                }
+            }
+            if (pick < 0) {
                 break;
             }
-            chosen[f] = true;
-            shown++;
+            chosen[pick] = true;
         }
         int capacity = 0;
         for (int f = 0; f < fragments.size(); f++) {
@@ -194,8 +194,9 @@ final class PostingsSnippets {
         List<int[]> out = new ArrayList<>();
         int start = 0;
         int n = text.length();
+        Stops stops = new Stops(text);
         while (start < n && start < until) {
-            int cut = nextCut(text, start);
+            int cut = nextCut(text, start, stops);
             if (cut < 0) {
                 break;
             }
@@ -213,9 +214,9 @@ final class PostingsSnippets {
      * the first full stop or line end once {@link #MIN_FRAGMENT} long; failing that, once {@link #MAX_FRAGMENT}
      * long, before the last space (or the next one, in a very long word).
      */
-    private static int nextCut(String text, int start) {
+    private static int nextCut(String text, int start, Stops stops) {
         int n = text.length();
-        int stop = nextStop(text, start + MIN_FRAGMENT - 1);
+        int stop = stops.next(start + MIN_FRAGMENT - 1);
         int limit = start + MAX_FRAGMENT - 1;
         if (stop >= 0 && stop <= limit) {
             return stop + 1;
@@ -234,10 +235,29 @@ final class PostingsSnippets {
         return next;
     }
 
-    private static int nextStop(String text, int from) {
-        int dot = text.indexOf('.', from);
-        int line = text.indexOf('\n', from);
-        return dot < 0 ? line : line < 0 ? dot : Math.min(dot, line);
+    /**
+     * The next full stop or line end at or after a position, for positions that only grow: each is searched once
+     * and kept while still ahead (searching both again for every fragment made a text without line ends, or
+     * without full stops, cost its length per fragment).
+     */
+    private static final class Stops {
+        private final String text;
+        private int dot = -2; // -2: not searched yet; -1: none after the last position asked
+        private int line = -2;
+
+        Stops(String text) {
+            this.text = text;
+        }
+
+        int next(int from) {
+            if (dot == -2 || (dot >= 0 && dot < from)) {
+                dot = text.indexOf('.', from);
+            }
+            if (line == -2 || (line >= 0 && line < from)) {
+                line = text.indexOf('\n', from);
+            }
+            return dot < 0 ? line : line < 0 ? dot : Math.min(dot, line);
+        }
     }
 
     /** Appends text[from, to) HTML-escaped, copying the runs between special characters in one go. */
