@@ -94,4 +94,26 @@ public abstract class KaribuTest {
             return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
         }
     }
+
+    /**
+     * Runs what push delivers (work other threads queued with {@code ui.access}) until the page shows what is
+     * expected, for up to 10 s; {@code what} names it in the failure.
+     */
+    protected static void untilPushed(String what, java.util.function.BooleanSupplier shown) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            MockVaadin.clientRoundtrip(false);
+            if (shown.getAsBoolean()) {
+                return;
+            }
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("the page never showed " + what)
+                    .isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
 }

@@ -9,13 +9,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -25,7 +22,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.QueryBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -34,8 +30,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -559,32 +553,21 @@ public class KnowledgeSearchService {
         return etatAllows && (from == null || !from.isAfter(today)) && (to == null || to.isAfter(today));
     }
 
+    /**
+     * The article record of a reference (all its stored fields: the article page needs its HTML), in the code
+     * {@link KnowledgeIndex#unitOfRef} picks.
+     */
     private Optional<Document> findArticleDoc(IndexSearcher searcher, String ref, String codeId) throws IOException {
-        return findArticleDoc(searcher, ref, codeId, null);
-    }
-
-    /** The article record of a reference; {@code fields} null loads them all (the article page needs its HTML). */
-    private Optional<Document> findArticleDoc(IndexSearcher searcher, String ref, String codeId, Set<String> fields)
-            throws IOException {
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
+        Optional<String> unit = index.unitOfRef(ref, codeId);
+        if (unit.isEmpty()) {
+            return Optional.empty();
+        }
+        Query record = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(TYPE, TYPE_ARTICLE)), Occur.FILTER)
-                .add(new TermQuery(new Term(REF, ref)), Occur.FILTER);
-        if (codeId != null && !codeId.isBlank()) {
-            b.add(new TermQuery(new Term(CODE, codeId)), Occur.FILTER);
-        }
-        TopDocs top = searcher.search(b.build(), 10);
-        List<Document> docs = new ArrayList<>();
-        var stored = searcher.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) {
-            docs.add(fields == null ? stored.document(sd.doc) : stored.document(sd.doc, fields));
-        }
-        List<String> order = index.codes();
-        return docs.stream().min((x, y) -> Integer.compare(rank(order, x.get(CODE)), rank(order, y.get(CODE))));
-    }
-
-    private static int rank(List<String> order, String code) {
-        int i = order.indexOf(code);
-        return i < 0 ? Integer.MAX_VALUE : i;
+                .add(new TermQuery(new Term(UNIT, unit.get())), Occur.FILTER)
+                .build();
+        ScoreDoc[] hits = searcher.search(record, 1).scoreDocs;
+        return hits.length == 0 ? Optional.empty() : Optional.of(searcher.storedFields().document(hits[0].doc));
     }
 
     /** "LEGITEXT…:L162-31-1" → "knowledge/articles/L162-31-1" (with the code when it is not the first one). */

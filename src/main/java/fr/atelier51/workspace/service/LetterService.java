@@ -206,9 +206,13 @@ public class LetterService {
         }
         for (SectionChange c : changes.findBySectionIdAndVersionBetweenOrderByVersion(s.getId(), s.getBodyVersion() + 1,
                 s.getVersion())) {
-            text = TextOps.apply(text, json.readValue(c.getOps(), new TypeReference<List<Object>>() { }));
+            text = applied(text, c);
         }
         return text;
+    }
+
+    private String applied(String text, SectionChange c) {
+        return TextOps.apply(text, json.readValue(c.getOps(), new TypeReference<List<Object>>() { }));
     }
 
     /** The text of a section as it was at {@code version} (0 is the start, as pre-filled). */
@@ -220,7 +224,7 @@ public class LetterService {
         String text = "";
         for (SectionChange c : changes.findBySectionIdAndVersionBetweenOrderByVersion(sectionId, Math.max(from, 1), version)) {
             text = c.getSnapshot() != null && c.getVersion() == from ? c.getSnapshot()
-                    : TextOps.apply(text, json.readValue(c.getOps(), new TypeReference<List<Object>>() { }));
+                    : applied(text, c);
         }
         return text;
     }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -62,24 +61,6 @@ class LiveViewsTest extends KaribuTest {
         });
     }
 
-    /** Runs what push delivers until the page shows what is expected (the view updates at most twice a second). */
-    private static void untilShown(BooleanSupplier shown) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            MockVaadin.clientRoundtrip(false);
-            if (shown.getAsBoolean()) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("the page never showed the change").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     private static Div card(long id) {
         return _get(Div.class, spec -> spec.withId("thread-" + id));
     }
@@ -103,14 +84,14 @@ class LiveViewsTest extends KaribuTest {
         Div otherCard = card(other);
 
         write(cast.coachAssigned(), WITHOUT);
-        untilShown(() -> orphaned(id));
+        untilPushed("the change", () -> orphaned(id));
         assertThat(card(id).getElement().getTextRecursively()).contains("passage supprimé", "Lesquels ?");
         assertThat(card(other)).isSameAs(otherCard); // unchanged thread: not redrawn
         assertThat(_get(TextArea.class, spec -> spec.withId("reply-" + other)).getValue()).isEqualTo("De 20 %.");
 
         long deleted = as(cast.holderA(), () -> letters.letter(projectId)).get(SectionKey.OBJECTIFS.ordinal()).version();
         as(cast.coachAssigned(), () -> history.restore(projectId, SectionKey.OBJECTIFS, deleted - 1));
-        untilShown(() -> !orphaned(id));
+        untilPushed("the change", () -> !orphaned(id));
         assertThat(card(id).getElement().getTextRecursively()).contains("« Former les infirmiers. »")
                 .doesNotContain("passage supprimé");
     }
@@ -124,12 +105,12 @@ class LiveViewsTest extends KaribuTest {
         login(cast.coachAssigned());
         navigate("projects/" + projectId + "/letter?section=objectifs");
         write(cast.holderA(), WITHOUT);
-        untilShown(() -> orphaned(id));
+        untilPushed("the change", () -> orphaned(id));
         assertThat(card(id).getElement().getTextRecursively()).contains("passage deleted");
         navigate("projects/" + projectId + "/letter/history?section=objectifs");
         assertThat(_get(Span.class, spec -> spec.withId("history-live")).getText()).isEqualTo("This list updates live.");
         write(cast.holderA(), TEXT);
-        untilShown(() -> !_find(Div.class, spec -> spec.withId("session-3")).isEmpty());
+        untilPushed("the change", () -> !_find(Div.class, spec -> spec.withId("session-3")).isEmpty());
         assertThat(_get(Span.class, spec -> spec.withId("history-live")).getText())
                 .isEqualTo("New changes: the section is now at version 3.");
     }
@@ -147,7 +128,7 @@ class LiveViewsTest extends KaribuTest {
         assertThat(diff).contains("De la version 0 à la version 2");
 
         write(cast.coachAssigned(), WITHOUT);
-        untilShown(() -> !_find(Div.class, spec -> spec.withId("session-3")).isEmpty());
+        untilPushed("the change", () -> !_find(Div.class, spec -> spec.withId("session-3")).isEmpty());
         Div fresh = _get(Div.class, spec -> spec.withId("session-3"));
         assertThat(fresh.getClassNames()).contains("history-session-new");
         assertThat(fresh.getElement().getTextRecursively()).contains("Coralie", "API");
@@ -169,14 +150,14 @@ class LiveViewsTest extends KaribuTest {
         for (int i = 0; i < 50; i++) { // a burst of keystrokes from several people
             watch.changed();
         }
-        untilShown(() -> updates.get() > 0);
+        untilPushed("the change", () -> updates.get() > 0);
         // at once for the first change, then once more for the rest of the burst (the engine's pokes are throttled)
         Thread.sleep(LiveTextWatch.EVERY.toMillis() * 2);
         MockVaadin.clientRoundtrip(false);
         int afterBurst = updates.get();
         assertThat(afterBurst).isBetween(1, 2);
         watch.changed(); // a change after the update: another one
-        untilShown(() -> updates.get() == afterBurst + 1);
+        untilPushed("the change", () -> updates.get() == afterBurst + 1);
         watch.close();
         watch.changed();
         Thread.sleep(LiveTextWatch.EVERY.toMillis() * 2);

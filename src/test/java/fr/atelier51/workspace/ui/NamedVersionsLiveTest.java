@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -65,24 +64,6 @@ class NamedVersionsLiveTest extends KaribuTest {
         });
     }
 
-    /** Runs what push delivers until the page shows what is expected. */
-    private static void untilShown(BooleanSupplier shown) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            MockVaadin.clientRoundtrip(false);
-            if (shown.getAsBoolean()) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("the page never showed the named version").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     private static String text(String id) {
         return _get(Div.class, spec -> spec.withId(id)).getElement().getTextRecursively();
     }
@@ -111,7 +92,7 @@ class NamedVersionsLiveTest extends KaribuTest {
         Fixtures.Cast other = fixtures.cast("Projet voisin");
         long foreign = as(other.holderA(), () -> named.name(other.project().getId(), "Ailleurs")).getId();
         long sent = as(cast.holderA(), () -> named.name(id, "Envoyée à l’ARS")).getId();
-        untilShown(() -> listed(sent));
+        untilPushed("the named version", () -> listed(sent));
         assertThat(listed(foreign)).isFalse();
         assertThat(text("named-list")).doesNotContain("Ailleurs");
 
@@ -150,7 +131,7 @@ class NamedVersionsLiveTest extends KaribuTest {
         assertThat(text("named-list")).contains("Premier jet").doesNotContain("Sent to the coach");
 
         as(cast.holderA(), () -> workflow.apply(id, StatusChange.of(Transition.REQUEST_REVIEW)));
-        untilShown(() -> text("named-list").contains("Sent to the coach on "));
+        untilPushed("the named version", () -> text("named-list").contains("Sent to the coach on "));
         long review = as(cast.coachAssigned(), () -> named.list(id)).getFirst().version().getId();
         assertThat(text("named-" + review)).contains("new", "by Alice");
         assertThat(_get(Div.class, spec -> spec.withId("named-" + review)).getClassNames()).contains("history-named-new");
