@@ -163,6 +163,19 @@ class KnowledgeSearchServiceTest {
     }
 
     @Test
+    void theIndexIsWrittenWithOurCodecAndReopensThroughItsServiceEntry() throws Exception {
+        var reader = fr.atelier51.knowledge.service.BenchReaders.current(index);
+        for (var leaf : reader.leaves()) {
+            var segment = ((org.apache.lucene.index.SegmentReader) org.apache.lucene.index.FilterLeafReader.unwrap(leaf.reader()))
+                    .getSegmentInfo().info;
+            assertThat(segment.getCodec().getName()).isEqualTo(fr.atelier51.knowledge.service.KnowledgeCodec.NAME);
+        }
+        // opening by name is what a restart does: the codec must be found through META-INF/services
+        assertThat(org.apache.lucene.codecs.Codec.forName(fr.atelier51.knowledge.service.KnowledgeCodec.NAME))
+                .isInstanceOf(fr.atelier51.knowledge.service.KnowledgeCodec.class);
+    }
+
+    @Test
     void aCommonWordSaysItsCountIsALowerBound() {
         KnowledgeResults common = as(holder, () -> search.search(KnowledgeQuery.of("sécurité sociale", 10)));
         assertThat(common.totalExact()).isFalse();

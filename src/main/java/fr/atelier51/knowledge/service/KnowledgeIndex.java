@@ -80,7 +80,7 @@ public class KnowledgeIndex implements DisposableBean {
     public enum State { NOT_STARTED, BUILDING, READY, FAILED }
 
     /** Bump when the documents change shape: the fingerprint includes it. */
-    static final String SCHEMA = "schema-5"; // 4: each unit indexed as one block (one segment); 5: dense norms
+    static final String SCHEMA = "schema-6"; // 4: each unit indexed as one block (one segment); 5: dense norms; 6: KnowledgeCodec
     private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String FINGERPRINT = "fingerprint";
@@ -255,7 +255,8 @@ public class KnowledgeIndex implements DisposableBean {
             }
             List<UploadDocuments.Doc> docs = uploads.all();
             IndexWriterConfig config = new IndexWriterConfig(FrenchAnalyzers.perField())
-                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+                    .setCodec(new KnowledgeCodec());
             int passages = 0;
             try (IndexWriter writer = new IndexWriter(dir, config)) {
                 writer.deleteDocuments(new Term(SOURCE, SourceKind.UPLOAD.name()));
@@ -441,6 +442,7 @@ public class KnowledgeIndex implements DisposableBean {
         int passages = 0;
         IndexWriterConfig config = new IndexWriterConfig(FrenchAnalyzers.perField())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setCodec(new KnowledgeCodec())
                 .setRAMBufferSizeMB(64);
         try (FSDirectory dir = FSDirectory.open(target); IndexWriter writer = new IndexWriter(dir, config)) {
             double share = present.isEmpty() ? 0 : 0.95 / present.size();

@@ -102,10 +102,7 @@ public class KnowledgeSearchService {
                 return new KnowledgeResults(0, true, millisSince(start), List.of(), jumpTo,
                         jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
             }
-            Query ranked = ranked(built.get().main(), q);
-            // The static weight is inside the query (pruning kept) and the collector keeps the best passage of
-            // each article, note or document: the page comes out of one pass of the searcher.
-            TopUnitsCollector top = searcher.search(ranked, TopUnitsCollector.manager(q.limit(), UNIT));
+            TopUnitsCollector top = collectTop(searcher, built.get().main(), q);
             List<ScoreDoc> chosen = List.of(top.top());
             var stored = searcher.storedFields();
             Map<Integer, Document> docs = new HashMap<>();
@@ -124,8 +121,10 @@ public class KnowledgeSearchService {
     }
 
     /**
-     * The exact Lucene query a search runs (relevance × static weight, with the filters), or empty when the text
-     * has nothing to search. Public for the benchmark, whose bare-Lucene baseline runs this very object.
+     * The Lucene query a search runs (relevance × static weight), with its filter as a FILTER clause, or empty when
+     * the text has nothing to search: what a plain {@code IndexSearcher.search} needs for the same hits and scores
+     * (the service gives the filter to the scorer as accepted documents instead). Public for the benchmark, whose
+     * bare-Lucene baseline runs this very object.
      */
     public Optional<Query> luceneQuery(KnowledgeQuery q) {
         String text = sanitise(q.text());
@@ -153,14 +152,26 @@ public class KnowledgeSearchService {
                 }
             });
 
+    /**
+     * The best passage of each of the top units. The static weight is inside the query (pruning kept), the filter
+     * is applied as accepted documents, and the collector groups by article, note or document: one pass of the
+     * scorer.
+     */
+    TopUnitsCollector collectTop(IndexSearcher searcher, Query main, KnowledgeQuery q) throws IOException {
+        return TopUnitsCollector.search(searcher, weighted(main), filterOf(q), q.limit(), UNIT);
+    }
+
     private Query ranked(Query main, KnowledgeQuery q) {
-        Query filtered = new BooleanQuery.Builder()
-                .add(main, Occur.MUST)
-                .add(filters.computeIfAbsent(new FilterKey(q.sources(), q.codeId(), q.inForceOnly(),
-                        q.inForceOnly() ? LocalDate.now(PARIS).toEpochDay() : 0), key -> new CachedFilterQuery(filter(q))),
-                        Occur.FILTER)
-                .build();
-        return new StaticWeightQuery(filtered, WEIGHT, KnowledgeIndex.MAX_WEIGHT);
+        return weighted(new BooleanQuery.Builder().add(main, Occur.MUST).add(filterOf(q), Occur.FILTER).build());
+    }
+
+    private static Query weighted(Query relevance) {
+        return new StaticWeightQuery(relevance, WEIGHT, KnowledgeIndex.MAX_WEIGHT);
+    }
+
+    private CachedFilterQuery filterOf(KnowledgeQuery q) {
+        return filters.computeIfAbsent(new FilterKey(q.sources(), q.codeId(), q.inForceOnly(),
+                q.inForceOnly() ? LocalDate.now(PARIS).toEpochDay() : 0), key -> new CachedFilterQuery(filter(q)));
     }
 
     static final Set<String> HIT_FIELDS = Set.of(SOURCE, TEXT, CRUMBS, ANCHOR, REF, ETAT, FROM, TO, CODE_SHORT,

@@ -2,12 +2,18 @@ package fr.atelier51.knowledge.service;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -159,6 +165,27 @@ final class TopUnitsCollector implements Collector {
 
     boolean totalIsExact() {
         return totalIsExact;
+    }
+
+    /**
+     * The top {@code k} units of a query among the documents a filter accepts. The filter is given to the bulk
+     * scorer as accepted documents (see {@link CachedFilterQuery#acceptDocs}) instead of being a required clause:
+     * same hits, same scores, less work.
+     */
+    static TopUnitsCollector search(IndexSearcher searcher, Query query, CachedFilterQuery filter, int k, String unitField)
+            throws IOException {
+        TopUnitsCollector top = new TopUnitsCollector(k, unitField);
+        Weight weight = searcher.createWeight(searcher.rewrite(query), top.scoreMode(), 1f);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Bits accepted = filter.acceptDocs(searcher, leaf);
+            BulkScorer scorer = accepted == null ? null : weight.bulkScorer(leaf);
+            if (scorer != null) {
+                LeafCollector collector = top.getLeafCollector(leaf);
+                scorer.score(collector, accepted, 0, DocIdSetIterator.NO_MORE_DOCS);
+                collector.finish();
+            }
+        }
+        return top;
     }
 
     /** For {@code IndexSearcher.search}: a collector per slice, merged by unit. */

@@ -56,7 +56,7 @@ public final class KnowledgeSearchProfile {
                     if (built.isEmpty() || same == null) {
                         return null;
                     }
-                    TopUnitsCollector top = searcher.search(same, TopUnitsCollector.manager(10, KnowledgeFields.UNIT));
+                    TopUnitsCollector top = service.collectTop(searcher, built.get().main(), q);
                     List<ScoreDoc> chosen = List.of(top.top());
                     long d = CPU.getCurrentThreadCpuTime();
                     t[2][i] = d - c1;

@@ -61,6 +61,7 @@ class RankingQueryTest {
                 Document d = new Document();
                 d.add(new TextField(KnowledgeFields.TEXT, text.toString(), Field.Store.NO));
                 d.add(new StringField("kind", random.nextInt(3) == 0 ? "a" : "b", Field.Store.NO));
+                d.add(new StringField("tenth", String.valueOf(i % 10), Field.Store.NO));
                 d.add(new FloatDocValuesField(KnowledgeFields.WEIGHT, weight));
                 d.add(new SortedDocValuesField(KnowledgeFields.UNIT, new BytesRef(unit)));
                 w.addDocument(d);
@@ -140,6 +141,43 @@ class RankingQueryTest {
             assertThat(top[i].score).isCloseTo(expected.get(i).score, org.assertj.core.data.Offset.offset(1e-4f));
         }
         assertThat(collector.totalHits()).isGreaterThanOrEqualTo(Math.min(bruteForce(plain).size(), TopUnitsCollector.COUNT_THRESHOLD));
+    }
+
+    @Test
+    void theFilterGivenAsAcceptedDocumentsFindsWhatTheFilterClauseFinds() throws IOException {
+        // deleted documents too: the accepted documents must leave them out as the searcher does
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(FrenchAnalyzers.perField()))) {
+            w.deleteDocuments(new Term("tenth", "3"));
+        }
+        reader.close();
+        reader = DirectoryReader.open(dir);
+        searcher = new IndexSearcher(reader);
+        assertThat(reader.hasDeletions()).isTrue();
+        Query kind = new TermQuery(new Term("kind", "b"));
+        for (Query plain : List.of(words("santé"), words("innovation", "évaluation"), words("parcours", "patient", "soins", "forfait"))) {
+            Query weighted = new StaticWeightQuery(plain, KnowledgeFields.WEIGHT, KnowledgeIndex.MAX_WEIGHT);
+            TopUnitsCollector accepted = TopUnitsCollector.search(searcher, weighted, new CachedFilterQuery(kind), 10,
+                    KnowledgeFields.UNIT);
+            Query clause = new StaticWeightQuery(new BooleanQuery.Builder().add(plain, Occur.MUST).add(kind, Occur.FILTER).build(),
+                    KnowledgeFields.WEIGHT, KnowledgeIndex.MAX_WEIGHT);
+            TopUnitsCollector filtered = searcher.search(clause, TopUnitsCollector.manager(10, KnowledgeFields.UNIT));
+            ScoreDoc[] top = accepted.top();
+            assertThat(top).hasSize(10);
+            for (int i = 0; i < top.length; i++) {
+                assertThat(top[i].doc).isEqualTo(filtered.top()[i].doc);
+                assertThat(top[i].score).isEqualTo(filtered.top()[i].score);
+                assertThat(top[i].doc % 10).isNotEqualTo(3);
+            }
+            assertThat(accepted.totalIsExact()).isEqualTo(filtered.totalIsExact());
+            if (filtered.totalIsExact()) {
+                assertThat(accepted.totalHits()).isEqualTo(filtered.totalHits());
+            } else { // a lower bound once pruning starts, which may start one hit apart
+                assertThat(accepted.totalHits()).isGreaterThan(TopUnitsCollector.COUNT_THRESHOLD);
+            }
+        }
+        TopUnitsCollector none = TopUnitsCollector.search(searcher, words("santé"),
+                new CachedFilterQuery(new TermQuery(new Term("kind", "no-such-kind"))), 10, KnowledgeFields.UNIT);
+        assertThat(none.top()).isEmpty();
     }
 
     @Test
