@@ -99,6 +99,11 @@ public final class DomainSynonyms {
         return result;
     }
 
+    /** Every form of every group, in declaration order (the index marks where the multi-word ones occur). */
+    static List<String> allForms() {
+        return GROUPS.stream().flatMap(List::stream).toList();
+    }
+
     /** Whether the query names the Article 51 scheme by its popular name. */
     public static boolean mentionsArticle51(String query) {
         return mentionsArticle51Folded(fold(query));

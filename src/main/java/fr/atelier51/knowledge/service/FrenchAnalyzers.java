@@ -80,7 +80,9 @@ public final class FrenchAnalyzers {
     /** The analyzer of every field of the index. */
     public static Analyzer perField() {
         Analyzer text = text();
-        return new PerFieldAnalyzerWrapper(text, Map.of(KnowledgeFields.EXACT, exact()));
+        // the forms field holds tokens made at indexing (IndexedForms), separated by spaces
+        return new PerFieldAnalyzerWrapper(text, Map.of(KnowledgeFields.EXACT, exact(),
+                KnowledgeFields.FORMS, new org.apache.lucene.analysis.core.WhitespaceAnalyzer()));
     }
 
     /** The terms an analyzer makes of a text (for tests and for query building). */

@@ -29,6 +29,8 @@ final class KnowledgeFields {
     static final String TEXT = "text";
     static final String EXACT = "exact";
     static final String CRUMBS = "crumbs";
+    /** Where a passage's text holds a multi-word synonym form ({@link IndexedForms}), one token per occurrence. */
+    static final String FORMS = "forms";
     /** Breadcrumb stored on an article record (not searched). */
     static final String ARTICLE_CRUMBS = "articleCrumbs";
     static final String ANCHOR = "anchor";

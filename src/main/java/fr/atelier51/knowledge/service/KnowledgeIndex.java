@@ -80,11 +80,20 @@ public class KnowledgeIndex implements DisposableBean {
     public enum State { NOT_STARTED, BUILDING, READY, FAILED }
 
     /** Bump when the documents change shape: the fingerprint includes it. */
-    static final String SCHEMA = "schema-6"; // 4: each unit indexed as one block (one segment); 5: dense norms; 6: KnowledgeCodec
+    static final String SCHEMA = "schema-7"; // 4: each unit indexed as one block (one segment); 5: dense norms; 6: KnowledgeCodec; 7: forms
     private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String FINGERPRINT = "fingerprint";
     private static final String UPLOADS_DIGEST = "uploads";
+
+    /** Tokens of the synonym forms a passage holds: counted, without positions or length norms. */
+    private static final FieldType FORMS_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        FORMS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        FORMS_TYPE.setOmitNorms(true);
+        FORMS_TYPE.freeze();
+    }
 
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
 
@@ -577,7 +586,7 @@ public class KnowledgeIndex implements DisposableBean {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             Properties manifest = LegiDataReader.manifest().orElseGet(Properties::new);
-            update(sha, SCHEMA, FrenchAnalyzers.VERSION, manifest.getProperty("package", "-"),
+            update(sha, SCHEMA, FrenchAnalyzers.VERSION, IndexedForms.DOMAIN.signature(), manifest.getProperty("package", "-"),
                     manifest.getProperty("version", "-"), String.join(",", codes),
                     String.join(",", codes.stream().filter(LegiDataReader::available).toList()));
             for (Note n : currentNotes) {
@@ -697,6 +706,7 @@ public class KnowledgeIndex implements DisposableBean {
         d.add(new TextField(TITLE, title, Field.Store.YES));
         d.add(new Field(TEXT, part.text(), TEXT_WITH_OFFSETS));
         d.add(new TextField(EXACT, part.text(), Field.Store.NO));
+        d.add(new Field(FORMS, IndexedForms.DOMAIN.tokensOf(part.text()), FORMS_TYPE));
         List<String> crumbs = new ArrayList<>(a.breadcrumb());
         d.add(new TextField(CRUMBS, String.join(CRUMB_SEPARATOR, crumbs), Field.Store.YES));
         d.add(new StoredField(ANCHOR, part.anchor()));
@@ -735,6 +745,7 @@ public class KnowledgeIndex implements DisposableBean {
         d.add(new StoredField("noteTitle", note.title()));
         d.add(new Field(TEXT, text, TEXT_WITH_OFFSETS));
         d.add(new TextField(EXACT, text, Field.Store.NO));
+        d.add(new Field(FORMS, IndexedForms.DOMAIN.tokensOf(text), FORMS_TYPE));
         d.add(new TextField(CRUMBS, String.join(CRUMB_SEPARATOR, "Notes Atelier 51", note.title(), title), Field.Store.YES));
         d.add(new StoredField(ANCHOR, section.anchor()));
         d.add(new StoredField(UPDATED, note.updated() == null ? "" : note.updated()));
@@ -763,6 +774,7 @@ public class KnowledgeIndex implements DisposableBean {
         d.add(new StoredField(UPLOAD_BY, upload.addedBy()));
         d.add(new Field(TEXT, section.text(), TEXT_WITH_OFFSETS));
         d.add(new TextField(EXACT, section.text(), Field.Store.NO));
+        d.add(new Field(FORMS, IndexedForms.DOMAIN.tokensOf(section.text()), FORMS_TYPE));
         d.add(new TextField(CRUMBS, String.join(CRUMB_SEPARATOR, "Documents déposés", upload.title(), heading), Field.Store.YES));
         d.add(new StoredField(ANCHOR, section.anchor()));
         d.add(new StoredField(UPDATED, upload.updatedOn().toString()));

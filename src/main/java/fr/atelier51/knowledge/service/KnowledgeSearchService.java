@@ -10,6 +10,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
@@ -97,7 +98,7 @@ public class KnowledgeSearchService {
         String jumpTo = referenceTarget(text, q.codeId(), refs, bare).orElse(null);
         LocalDate today = LocalDate.now(PARIS);
         return index.withSearcher(searcher -> {
-            Optional<Built> built = buildQuery(text, searcher.getIndexReader(), refs, bare);
+            Optional<Built> built = buildQuery(text, searcher.getIndexReader(), refs, bare, searcher);
             if (built.isEmpty()) {
                 return new KnowledgeResults(0, true, millisSince(start), List.of(), jumpTo,
                         jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
@@ -109,7 +110,7 @@ public class KnowledgeSearchService {
             for (ScoreDoc sd : chosen) {
                 docs.put(sd.doc, stored.document(sd.doc, HIT_FIELDS));
             }
-            String[] snippets = highlight(searcher, built.get().highlight(), chosen, docs);
+            String[] snippets = highlight(searcher, built.get(), chosen, docs);
             List<KnowledgeHit> hits = new ArrayList<>(chosen.size());
             for (int i = 0; i < chosen.size(); i++) {
                 hits.add(hit(docs.get(chosen.get(i).doc), snippets[i], chosen.get(i).score, today));
@@ -347,19 +348,26 @@ public class KnowledgeSearchService {
      * The query for a text and the terms of its snippets: only the text field's terms, so that the snippets
      * reads their offsets from the postings and needs no per-document matching of the whole query.
      */
-    record Built(Query main, List<String> highlight) {
+    record Built(Query main, List<String> highlight, Map<String, TermStates> textStates) {
     }
 
     /** Query terms up to which a proximity bonus (all the words within a few positions) is added. */
     static final int MAX_PROXIMITY_TERMS = 5;
 
-    /** The query for a sanitised text; fuzzy matching only for words the index does not know (typos). */
+    /**
+     * The query for a sanitised text; fuzzy matching only for words the index does not know (typos). Its term
+     * queries look their terms up when the query is run, as any Lucene query does.
+     */
     Optional<Built> buildQuery(String text, IndexReader reader) throws IOException {
-        return buildQuery(text, reader, ArticleRefs.inQuery(text), ArticleRefs.bareNumber(text));
+        return buildQuery(text, reader, ArticleRefs.inQuery(text), ArticleRefs.bareNumber(text), null);
     }
 
-    private Optional<Built> buildQuery(String text, IndexReader reader, ArticleRefs.InQuery found, Optional<String> bare)
-            throws IOException {
+    /**
+     * With a searcher, each word of the text field is looked up in the term dictionary once, here: its query, the
+     * typo check (is the word in the index?) and the snippets then reuse that lookup instead of making their own.
+     */
+    private Optional<Built> buildQuery(String text, IndexReader reader, ArticleRefs.InQuery found, Optional<String> bare,
+                                       IndexSearcher lookUpIn) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Set<String> highlightTerms = new LinkedHashSet<>();
         int clauses = 0;
@@ -396,10 +404,22 @@ public class KnowledgeSearchService {
             tokens = tokens == null ? null : tokens.first(64);
         }
         highlightTerms.addAll(textTerms);
+        Map<String, TermStates> states = new HashMap<>();
+        if (lookUpIn != null) {
+            for (String term : textTerms) {
+                if (!states.containsKey(term)) {
+                    states.put(term, TermStates.build(lookUpIn, new Term(TEXT, term), true));
+                }
+            }
+        }
         if (!textTerms.isEmpty()) {
             // one clause per word and field (what QueryBuilder makes, flattened), from one analysis per analyzer:
             // the text, title and crumbs fields share the text analyzer
-            clauses += addTerms(b, TEXT, textTerms, 1f);
+            for (String term : textTerms) {
+                TermStates known = states.get(term);
+                b.add(known == null ? new TermQuery(new Term(TEXT, term)) : new TermQuery(new Term(TEXT, term), known), Occur.SHOULD);
+            }
+            clauses += textTerms.size();
             clauses += addTerms(b, TITLE, textTerms, 1.2f);
             clauses += addTerms(b, CRUMBS, textTerms, 0.3f);
             // words close together (a short expression such as « maison de santé pluriprofessionnelle »): in a long
@@ -409,28 +429,38 @@ public class KnowledgeSearchService {
             }
             for (String term : new HashSet<>(textTerms)) {
                 if (term.length() >= 5 && !term.chars().allMatch(Character::isDigit)
-                        && reader.docFreq(new Term(TEXT, term)) == 0) {
+                        && (states.containsKey(term) ? states.get(term).docFreq() : reader.docFreq(new Term(TEXT, term))) == 0) {
                     b.add(new BoostQuery(new FuzzyQuery(new Term(TEXT, term), 1, 2, 20, true), 0.2f), Occur.SHOULD);
                     clauses++;
                 }
             }
         }
         for (String expansion : DomainSynonyms.expansionsOfFolded(folded)) {
-            Expansion e = expansionQueries.computeIfAbsent(expansion, form -> new Expansion(
-                    FrenchAnalyzers.terms(analyzer, TEXT, form), qb.createPhraseQuery(TEXT, form, 1),
-                    qb.createPhraseQuery(TITLE, form, 1)));
+            Expansion e = expansionQueries.computeIfAbsent(expansion, form -> {
+                Optional<String> token = IndexedForms.DOMAIN.token(form);
+                return new Expansion(FrenchAnalyzers.terms(analyzer, TEXT, form),
+                        token.<Query>map(t -> new TermQuery(new Term(FORMS, t))).orElseGet(() -> qb.createPhraseQuery(TEXT, form, 1)),
+                        token.isPresent() ? FORM_BOOST : 0.7f, qb.createPhraseQuery(TITLE, form, 1));
+            });
             highlightTerms.addAll(e.terms());
-            clauses += add(b, e.text(), 0.7f);
+            clauses += add(b, e.text(), e.textBoost());
             clauses += add(b, e.title(), 0.7f);
         }
         if (clauses == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Built(b.build(), highlightTerms.stream().limit(64).toList()));
+        return Optional.of(new Built(b.build(), highlightTerms.stream().limit(64).toList(), states));
     }
 
-    /** A synonym form's analysed terms and phrase queries: the forms are a fixed list, each analysed once. */
-    private record Expansion(List<String> terms, Query text, Query title) {
+    /**
+     * Weight of a multi-word synonym form found in the text (a term of the forms field, see {@link IndexedForms});
+     * the phrase it replaces scored with the sum of its words' rarity, the token with its own, hence more than the
+     * 0.7 of the other expansions. Tuned on the relevance suite.
+     */
+    static final float FORM_BOOST = 1f;
+
+    /** A synonym form's analysed terms and queries (boosts included): the forms are a fixed list, each analysed once. */
+    private record Expansion(List<String> terms, Query text, float textBoost, Query title) {
     }
 
     private final Map<String, Expansion> expansionQueries = new java.util.concurrent.ConcurrentHashMap<>();
@@ -489,7 +519,7 @@ public class KnowledgeSearchService {
     private static final int MAX_HIGHLIGHT_CHARS = 20_000;
 
     /** Snippets of the hits shown (two fragments each), from the offsets in the postings and the loaded text. */
-    String[] highlight(IndexSearcher searcher, List<String> terms, List<ScoreDoc> chosen, Map<Integer, Document> docs)
+    String[] highlight(IndexSearcher searcher, Built built, List<ScoreDoc> chosen, Map<Integer, Document> docs)
             throws IOException {
         int[] ids = new int[chosen.size()];
         String[] texts = new String[chosen.size()];
@@ -498,7 +528,7 @@ public class KnowledgeSearchService {
             String text = docs.get(ids[i]).get(TEXT);
             texts[i] = text != null && text.length() > MAX_HIGHLIGHT_CHARS ? text.substring(0, MAX_HIGHLIGHT_CHARS) : text;
         }
-        return PostingsSnippets.of(searcher.getIndexReader(), TEXT, terms, ids, texts, 2);
+        return PostingsSnippets.of(searcher.getIndexReader(), TEXT, built.highlight(), built.textStates(), ids, texts, 2);
     }
 
     // ---------------------------------------------------------------- mapping

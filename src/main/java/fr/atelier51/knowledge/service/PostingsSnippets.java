@@ -4,6 +4,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Highlighted snippets of the hits shown, from the match offsets indexed in the postings of the text field: no
@@ -40,7 +42,13 @@ final class PostingsSnippets {
      */
     static String[] of(IndexReader reader, String field, Collection<String> terms, int[] docs, String[] texts,
                        int maxFragments) throws IOException {
-        List<int[]>[] matches = collect(reader, field, terms, docs);
+        return of(reader, field, terms, Map.of(), docs, texts, maxFragments);
+    }
+
+    /** @param looked the terms already looked up in the term dictionary (by the query), whose lookup is reused */
+    static String[] of(IndexReader reader, String field, Collection<String> terms, Map<String, TermStates> looked,
+                       int[] docs, String[] texts, int maxFragments) throws IOException {
+        List<int[]>[] matches = collect(reader, field, terms, looked, docs);
         String[] out = new String[docs.length];
         for (int i = 0; i < docs.length; i++) {
             out[i] = matches[i].isEmpty() || texts[i] == null ? null : snippet(texts[i], matches[i], maxFragments);
@@ -50,8 +58,8 @@ final class PostingsSnippets {
 
     /** Match offsets {start, end, term number} per hit, walking each term's postings once over the sorted hits. */
     @SuppressWarnings("unchecked")
-    private static List<int[]>[] collect(IndexReader reader, String field, Collection<String> terms, int[] docs)
-            throws IOException {
+    private static List<int[]>[] collect(IndexReader reader, String field, Collection<String> terms,
+                                         Map<String, TermStates> looked, int[] docs) throws IOException {
         List<int[]>[] matches = new List[docs.length];
         for (int i = 0; i < docs.length; i++) {
             matches[i] = new ArrayList<>();
@@ -77,7 +85,14 @@ final class PostingsSnippets {
                 int termNumber = 0;
                 for (String term : terms) {
                     termNumber++;
-                    if (!te.seekExact(new BytesRef(term))) {
+                    TermStates states = looked.get(term);
+                    if (states != null) {
+                        var state = states.get(leaf);
+                        if (state == null || state.get() == null) {
+                            continue;
+                        }
+                        te.seekExact(new BytesRef(term), state.get());
+                    } else if (!te.seekExact(new BytesRef(term))) {
                         continue;
                     }
                     postings = te.postings(postings, PostingsEnum.OFFSETS);
@@ -155,8 +170,10 @@ final class PostingsSnippets {
         int capacity = 0;
         for (int f = 0; f < fragments.size(); f++) {
             if (chosen[f]) {
-                // the fragment, its marks and the ellipsis, plus room for a few entities: no regrowth
-                capacity += fragments.get(f)[1] - fragments.get(f)[0] + 13 * (endMark[f] - firstMark[f]) + 16;
+                // the fragment, its marks and the ellipsis, plus room for entities (French text has an apostrophe,
+                // escaped in six characters, every forty or so): no regrowth
+                int length = fragments.get(f)[1] - fragments.get(f)[0];
+                capacity += length + length / 6 + 13 * (endMark[f] - firstMark[f]) + 16;
             }
         }
         StringBuilder out = new StringBuilder(capacity);

@@ -66,7 +66,7 @@ public final class KnowledgeSearchProfile {
                         docs.put(sd.doc, stored.document(sd.doc, KnowledgeSearchService.HIT_FIELDS));
                     }
                     long e1 = CPU.getCurrentThreadCpuTime();
-                    String[] snippets = service.highlight(searcher, built.get().highlight(), chosen, docs);
+                    String[] snippets = service.highlight(searcher, built.get(), chosen, docs);
                     long e2 = CPU.getCurrentThreadCpuTime();
                     for (int k = 0; k < chosen.size(); k++) {
                         service.hit(docs.get(chosen.get(k).doc), snippets[k], 1f, LocalDate.now());
