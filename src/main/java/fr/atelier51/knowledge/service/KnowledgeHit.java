@@ -12,7 +12,7 @@ import java.util.List;
  * @param noteId      note id (file name without .md) for notes, else null
  * @param uploadId    id of the uploaded document, else null
  * @param anchor      place in the unit: "II, 1°" in an article, the section slug in a note
- * @param snippetHtml HTML-escaped text with the query terms in {@code <mark>}
+ * @param snippetHtml text escaped for HTML element content, the query terms in {@code <mark>}
  * @param since       start of the in-force version (official texts) or last review date (notes)
  * @param citation    ready to paste: "CSS, art. L.162-31-1, version en vigueur depuis le 01/01/2025"
  * @param url         path of the passage in the app ("/knowledge/articles/L162-31-1", "/knowledge/notes/…#…")

@@ -48,7 +48,7 @@ final class PostingsSnippets {
     /** @param looked the terms already looked up in the term dictionary (by the query), whose lookup is reused */
     static String[] of(IndexReader reader, String field, Collection<String> terms, Map<String, TermStates> looked,
                        int[] docs, String[] texts, int maxFragments) throws IOException {
-        List<int[]>[] matches = collect(reader, field, terms, looked, docs);
+        Matches[] matches = collect(reader, field, terms, looked, docs);
         String[] out = new String[docs.length];
         for (int i = 0; i < docs.length; i++) {
             out[i] = matches[i].isEmpty() || texts[i] == null ? null : snippet(texts[i], matches[i], maxFragments);
@@ -56,13 +56,15 @@ final class PostingsSnippets {
         return out;
     }
 
-    /** Match offsets {start, end, term number} per hit, walking each term's postings once over the sorted hits. */
-    @SuppressWarnings("unchecked")
-    private static List<int[]>[] collect(IndexReader reader, String field, Collection<String> terms,
-                                         Map<String, TermStates> looked, int[] docs) throws IOException {
-        List<int[]>[] matches = new List[docs.length];
+    /**
+     * Match offsets per hit, walking each term's postings once over the sorted hits. A match is packed in a long
+     * (start, end, term number, in that order of significance), so sorting the longs sorts the matches by start.
+     */
+    private static Matches[] collect(IndexReader reader, String field, Collection<String> terms,
+                                     Map<String, TermStates> looked, int[] docs) throws IOException {
+        Matches[] matches = new Matches[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            matches[i] = new ArrayList<>();
+            matches[i] = new Matches();
         }
         Integer[] order = new Integer[docs.length];
         for (int i = 0; i < docs.length; i++) {
@@ -106,7 +108,7 @@ final class PostingsSnippets {
                         if (at == local) {
                             for (int f = postings.freq(); f > 0; f--) {
                                 postings.nextPosition();
-                                matches[hit].add(new int[]{postings.startOffset(), postings.endOffset(), termNumber});
+                                matches[hit].add(postings.startOffset(), postings.endOffset(), termNumber);
                             }
                         }
                     }
@@ -117,21 +119,56 @@ final class PostingsSnippets {
         return matches;
     }
 
-    private static String snippet(String text, List<int[]> found, int maxFragments) {
-        List<int[]> marks = new ArrayList<>(found.size());
-        found.sort(Comparator.comparingInt(m -> m[0]));
+    /** The matches of a hit, packed: start in the high 32 bits, then end (24 bits), then the term number (8). */
+    private static final class Matches {
+        private long[] packed = new long[16];
+        private int size;
+
+        void add(int start, int end, int term) {
+            if (start < 0 || end <= start || end >= 1 << 24) {
+                return; // no offsets, or beyond any text we highlight
+            }
+            if (size == packed.length) {
+                packed = Arrays.copyOf(packed, size * 2);
+            }
+            packed[size++] = (long) start << 32 | (long) end << 8 | (term & 0xFF);
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        static int start(long m) {
+            return (int) (m >>> 32);
+        }
+
+        static int end(long m) {
+            return (int) (m >>> 8) & 0xFF_FFFF;
+        }
+
+        static int term(long m) {
+            return (int) m & 0xFF;
+        }
+    }
+
+    private static String snippet(String text, Matches found, int maxFragments) {
+        long[] sorted = Arrays.copyOf(found.packed, found.size);
+        Arrays.sort(sorted);
+        // the marks shown: in text order, none overlapping the previous one, inside the (possibly cut) text
+        long[] marks = new long[sorted.length];
+        int count = 0;
         int lastEnd = -1;
-        for (int[] m : found) {
-            if (m[0] >= lastEnd && m[1] <= text.length() && m[0] < m[1]) {
-                marks.add(m);
-                lastEnd = m[1];
+        for (long m : sorted) {
+            if (Matches.start(m) >= lastEnd && Matches.end(m) <= text.length()) {
+                marks[count++] = m;
+                lastEnd = Matches.end(m);
             }
         }
-        if (marks.isEmpty()) {
+        if (count == 0) {
             return null;
         }
         // fragments are cut from the start of the text: none after the last match is needed
-        List<int[]> fragments = fragments(text, marks.getLast()[1]);
+        List<int[]> fragments = fragments(text, Matches.end(marks[count - 1]));
         // score: distinct terms first, then number of matches; marks are sorted, so walk both lists together
         int[] scores = new int[fragments.size()];
         int[] firstMark = new int[fragments.size()];
@@ -139,19 +176,19 @@ final class PostingsSnippets {
         int m = 0;
         for (int f = 0; f < fragments.size(); f++) {
             int[] frag = fragments.get(f);
-            while (m < marks.size() && marks.get(m)[0] < frag[0]) {
+            while (m < count && Matches.start(marks[m]) < frag[0]) {
                 m++;
             }
             firstMark[f] = m;
             long seen = 0;
-            int count = 0;
-            while (m < marks.size() && marks.get(m)[1] <= frag[1]) {
-                seen |= 1L << (marks.get(m)[2] & 63);
-                count++;
+            int inFragment = 0;
+            while (m < count && Matches.end(marks[m]) <= frag[1]) {
+                seen |= 1L << (Matches.term(marks[m]) & 63);
+                inFragment++;
                 m++;
             }
             endMark[f] = m;
-            scores[f] = count == 0 ? 0 : Long.bitCount(seen) * 1000 + Math.min(count, 999);
+            scores[f] = inFragment == 0 ? 0 : Long.bitCount(seen) * 1000 + Math.min(inFragment, 999);
         }
         // the maxFragments best (score, then text order), picked in turn: there are few to pick among many
         boolean[] chosen = new boolean[fragments.size()];
@@ -167,33 +204,25 @@ final class PostingsSnippets {
             }
             chosen[pick] = true;
         }
-        int capacity = 0;
-        for (int f = 0; f < fragments.size(); f++) {
-            if (chosen[f]) {
-                // the fragment, its marks and the ellipsis, plus room for entities (French text has an apostrophe,
-                // escaped in six characters, every forty or so): no regrowth
-                int length = fragments.get(f)[1] - fragments.get(f)[0];
-                capacity += length + length / 6 + 13 * (endMark[f] - firstMark[f]) + 16;
-            }
-        }
-        StringBuilder out = new StringBuilder(capacity);
+        Html out = new Html();
         for (int f = 0; f < fragments.size(); f++) {
             if (!chosen[f]) {
                 continue;
             }
-            if (!out.isEmpty()) {
+            if (out.length > 0) {
                 out.append(ELLIPSIS);
             }
             int pos = fragments.get(f)[0];
             for (int k = firstMark[f]; k < endMark[f]; k++) {
-                int[] mark = marks.get(k);
-                escape(out, text, pos, mark[0]);
+                int start = Matches.start(marks[k]);
+                int end = Matches.end(marks[k]);
+                out.escaped(text, pos, start);
                 out.append("<mark>");
-                escape(out, text, mark[0], mark[1]);
+                out.escaped(text, start, end);
                 out.append("</mark>");
-                pos = mark[1];
+                pos = end;
             }
-            escape(out, text, pos, fragments.get(f)[1]);
+            out.escaped(text, pos, fragments.get(f)[1]);
         }
         return out.toString().strip();
     }
@@ -277,23 +306,49 @@ final class PostingsSnippets {
         }
     }
 
-    /** Appends text[from, to) HTML-escaped, copying the runs between special characters in one go. */
-    private static void escape(StringBuilder out, String text, int from, int to) {
-        int run = from;
-        for (int i = from; i < to; i++) {
-            String entity = switch (text.charAt(i)) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#x27;";
-                default -> null;
-            };
-            if (entity != null) {
-                out.append(text, run, i).append(entity);
-                run = i + 1;
+    /**
+     * The snippet's characters, HTML-escaped for element content (the snippet is only ever shown as an element's
+     * content: &amp;, &lt; and &gt; are what must be escaped there). Text runs are copied with {@code getChars};
+     * a StringBuilder checked and copied French text (apostrophes, « œ ») character by character.
+     */
+    private static final class Html {
+        private char[] buf = new char[1024];
+        private int length;
+
+        void append(String s) {
+            ensure(s.length());
+            s.getChars(0, s.length(), buf, length);
+            length += s.length();
+        }
+
+        void escaped(String text, int from, int to) {
+            int run = from;
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c == '&' || c == '<' || c == '>') {
+                    copy(text, run, i);
+                    append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+                    run = i + 1;
+                }
+            }
+            copy(text, run, to);
+        }
+
+        private void copy(String text, int from, int to) {
+            ensure(to - from);
+            text.getChars(from, to, buf, length);
+            length += to - from;
+        }
+
+        private void ensure(int more) {
+            if (length + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + more));
             }
         }
-        out.append(text, run, to);
+
+        @Override
+        public String toString() {
+            return new String(buf, 0, length);
+        }
     }
 }

@@ -28,6 +28,29 @@ class PostingsSnippetsTest {
     }
 
     @Test
+    void matchesAreMarkedAndTheTextEscapedForElementContent() throws Exception {
+        var type = new org.apache.lucene.document.FieldType(org.apache.lucene.document.TextField.TYPE_STORED);
+        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        String text = "Le <b>forfait</b> & l'agence : « forfait » \"régional\". Rien d'autre ici.";
+        try (var dir = new org.apache.lucene.store.ByteBuffersDirectory()) {
+            try (var w = new org.apache.lucene.index.IndexWriter(dir,
+                    new org.apache.lucene.index.IndexWriterConfig(FrenchAnalyzers.perField()))) {
+                var d = new org.apache.lucene.document.Document();
+                d.add(new org.apache.lucene.document.Field(KnowledgeFields.TEXT, text, type));
+                w.addDocument(d);
+            }
+            try (var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+                String[] out = PostingsSnippets.of(reader, KnowledgeFields.TEXT, List.of("forfait", "agenc", "absent"),
+                        new int[]{0}, new String[]{text}, 2);
+                assertThat(out[0]).isEqualTo("Le &lt;b&gt;<mark>forfait</mark>&lt;/b&gt; &amp; <mark>l'agence</mark> : "
+                        + "« <mark>forfait</mark> » \"régional\". Rien d'autre ici.");
+                assertThat(PostingsSnippets.of(reader, KnowledgeFields.TEXT, List.of("absent"), new int[]{0},
+                        new String[]{text}, 2)[0]).isNull();
+            }
+        }
+    }
+
+    @Test
     void aLongWordIsCutAtTheNextSpaceOrFullStop() {
         String word = "x".repeat(900);
         assertThat(PostingsSnippets.fragments(word + " fin")).containsExactly(new int[]{0, 900}, new int[]{900, 904});
