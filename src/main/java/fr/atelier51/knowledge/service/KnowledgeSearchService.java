@@ -18,7 +18,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -98,7 +97,7 @@ public class KnowledgeSearchService {
         String jumpTo = referenceTarget(text, q.codeId(), refs, bare).orElse(null);
         LocalDate today = LocalDate.now(PARIS);
         return index.withSearcher(searcher -> {
-            Optional<Built> built = buildQuery(text, searcher.getIndexReader(), refs, bare, searcher);
+            Optional<Built> built = buildQuery(text, searcher, refs, bare, true);
             if (built.isEmpty()) {
                 return new KnowledgeResults(0, true, millisSince(start), List.of(), jumpTo,
                         jumpTo == null ? "knowledge.search.nothing-to-search" : null, false);
@@ -132,7 +131,7 @@ public class KnowledgeSearchService {
         if (text.isBlank() || index.state() != KnowledgeIndex.State.READY) {
             return Optional.empty();
         }
-        return index.withSearcher(searcher -> buildQuery(text, searcher.getIndexReader()).map(b -> ranked(b.main(), q)));
+        return index.withSearcher(searcher -> buildQuery(text, searcher).map(b -> ranked(b.main(), q)));
     }
 
     /** Stored fields a hit reads (the benchmark's baseline reads the same). */
@@ -358,16 +357,17 @@ public class KnowledgeSearchService {
      * The query for a sanitised text; fuzzy matching only for words the index does not know (typos). Its term
      * queries look their terms up when the query is run, as any Lucene query does.
      */
-    Optional<Built> buildQuery(String text, IndexReader reader) throws IOException {
-        return buildQuery(text, reader, ArticleRefs.inQuery(text), ArticleRefs.bareNumber(text), null);
+    Optional<Built> buildQuery(String text, IndexSearcher searcher) throws IOException {
+        return buildQuery(text, searcher, ArticleRefs.inQuery(text), ArticleRefs.bareNumber(text), false);
     }
 
     /**
-     * With a searcher, each word of the text field is looked up in the term dictionary once, here: its query, the
-     * typo check (is the word in the index?) and the snippets then reuse that lookup instead of making their own.
+     * With {@code lookUpTextTerms}, each word of the text field is looked up in the term dictionary once, here:
+     * its query, the typo check (is the word in the index?) and the snippets then reuse that lookup.
      */
-    private Optional<Built> buildQuery(String text, IndexReader reader, ArticleRefs.InQuery found, Optional<String> bare,
-                                       IndexSearcher lookUpIn) throws IOException {
+    private Optional<Built> buildQuery(String text, IndexSearcher searcher, ArticleRefs.InQuery found, Optional<String> bare,
+                                       boolean lookUpTextTerms) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Set<String> highlightTerms = new LinkedHashSet<>();
         int clauses = 0;
@@ -405,10 +405,10 @@ public class KnowledgeSearchService {
         }
         highlightTerms.addAll(textTerms);
         Map<String, TermStates> states = new HashMap<>();
-        if (lookUpIn != null) {
+        if (lookUpTextTerms) {
             for (String term : textTerms) {
                 if (!states.containsKey(term)) {
-                    states.put(term, TermStates.build(lookUpIn, new Term(TEXT, term), true));
+                    states.put(term, TermStates.build(searcher, new Term(TEXT, term), true));
                 }
             }
         }
@@ -430,8 +430,11 @@ public class KnowledgeSearchService {
             for (String term : new HashSet<>(textTerms)) {
                 if (term.length() >= 5 && !term.chars().allMatch(Character::isDigit)
                         && (states.containsKey(term) ? states.get(term).docFreq() : reader.docFreq(new Term(TEXT, term))) == 0) {
-                    b.add(new BoostQuery(new FuzzyQuery(new Term(TEXT, term), 1, 2, 20, true), 0.2f), Occur.SHOULD);
-                    clauses++;
+                    Query near = nearWords(searcher, term);
+                    if (near != null) {
+                        b.add(new BoostQuery(near, 0.2f), Occur.SHOULD);
+                        clauses++;
+                    }
                 }
             }
         }
@@ -450,6 +453,61 @@ public class KnowledgeSearchService {
             return Optional.empty();
         }
         return Optional.of(new Built(b.build(), highlightTerms.stream().limit(64).toList(), states));
+    }
+
+    /** Known words tried for a word the index does not know, as FuzzyQuery's maximum expansions. */
+    static final int MAX_TYPO_EXPANSIONS = 20;
+
+    private volatile TextVocabulary vocabulary;
+
+    private TextVocabulary vocabulary(IndexReader reader) throws IOException {
+        TextVocabulary v = vocabulary;
+        if (v == null || !v.isFor(reader)) {
+            synchronized (this) {
+                v = vocabulary;
+                if (v == null || !v.isFor(reader)) {
+                    v = TextVocabulary.of(reader, TEXT);
+                    vocabulary = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The words one edit away from a typo (first two letters kept), scored as Lucene's FuzzyQuery scores them: each
+     * weighted by its closeness, all with the same document frequency (the highest of them), so a rare word is not
+     * preferred for being rare. Null when no word is close.
+     */
+    private Query nearWords(IndexSearcher searcher, String typo) throws IOException {
+        List<String> words = vocabulary(searcher.getIndexReader()).oneEditFrom(typo, 2, MAX_TYPO_EXPANSIONS);
+        if (words.isEmpty()) {
+            return null;
+        }
+        List<TermStates> states = new ArrayList<>(words.size());
+        int docFreq = 0;
+        long totalTermFreq = 0;
+        for (String word : words) {
+            TermStates ts = TermStates.build(searcher, new Term(TEXT, word), true);
+            states.add(ts);
+            docFreq = Math.max(docFreq, ts.docFreq());
+            totalTermFreq = Math.max(totalTermFreq, ts.totalTermFreq());
+        }
+        var top = searcher.getIndexReader().getContext();
+        BooleanQuery.Builder near = new BooleanQuery.Builder();
+        for (int i = 0; i < words.size(); i++) {
+            TermStates blended = new TermStates(top);
+            for (var leaf : top.leaves()) {
+                var state = states.get(i).get(leaf);
+                if (state != null && state.get() != null) {
+                    blended.register(state.get(), leaf.ord);
+                }
+            }
+            blended.accumulateStatistics(docFreq, totalTermFreq);
+            float closeness = 1f - 1f / Math.min(words.get(i).length(), typo.length());
+            near.add(new BoostQuery(new TermQuery(new Term(TEXT, words.get(i)), blended), closeness), Occur.SHOULD);
+        }
+        return near.build();
     }
 
     /**
