@@ -71,6 +71,13 @@ class KnowledgeSearchServiceTest {
     }
 
     @Test
+    void aMisspelledWordFindsAndMarksTheWordMeant() {
+        List<KnowledgeHit> hits = as(holder, () -> search.search("rapporteur génral", 5));
+        assertThat(hits).isNotEmpty();
+        assertThat(hits.getFirst().snippetHtml()).containsIgnoringCase("<mark>général</mark>");
+    }
+
+    @Test
     void aReferenceInAnySpellingJumpsToTheArticle() {
         for (String typed : List.of("l. 162-31-1", "art. R.162-50-6", "article L 160-13 du CSS", "L.162.31.1")) {
             KnowledgeResults r = as(holder, () -> search.search(KnowledgeQuery.of(typed, 5)));

@@ -127,10 +127,11 @@ final class SearchQueryBuilder {
             for (String term : new HashSet<>(textTerms)) {
                 if (term.length() >= 5 && !term.chars().allMatch(Character::isDigit)
                         && (states.containsKey(term) ? states.get(term).docFreq() : reader.docFreq(new Term(TEXT, term))) == 0) {
-                    Query near = nearWords(searcher, term);
+                    Near near = nearWords(searcher, term);
                     if (near != null) {
-                        b.add(new BoostQuery(near, 0.2f), Occur.SHOULD);
+                        b.add(new BoostQuery(near.query(), 0.2f), Occur.SHOULD);
                         clauses++;
+                        highlightTerms.addAll(near.likely());
                     }
                 }
             }
@@ -171,12 +172,19 @@ final class SearchQueryBuilder {
         return v;
     }
 
+    /** Corrections of a typo marked in the snippets: the most frequent of the words near it. */
+    static final int TYPO_CORRECTIONS_MARKED = 2;
+
+    /** The query of the words near a typo, and the likeliest of them (the most frequent), marked in the snippets. */
+    private record Near(Query query, List<String> likely) {
+    }
+
     /**
      * The words one edit away from a typo (first two letters kept), scored as Lucene's FuzzyQuery scores them: each
      * weighted by its closeness, all with the same document frequency (the highest of them), so a rare word is not
      * preferred for being rare. Null when no word is close.
      */
-    private Query nearWords(IndexSearcher searcher, String typo) throws IOException {
+    private Near nearWords(IndexSearcher searcher, String typo) throws IOException {
         List<String> words = vocabulary(searcher.getIndexReader()).oneEditFrom(typo, 2, MAX_TYPO_EXPANSIONS);
         if (words.isEmpty()) {
             return null;
@@ -204,7 +212,13 @@ final class SearchQueryBuilder {
             float closeness = 1f - 1f / Math.min(words.get(i).length(), typo.length());
             near.add(new BoostQuery(new TermQuery(new Term(TEXT, words.get(i)), blended), closeness), Occur.SHOULD);
         }
-        return near.build();
+        List<Integer> byFrequency = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            byFrequency.add(i);
+        }
+        byFrequency.sort((x, y) -> Integer.compare(states.get(y).docFreq(), states.get(x).docFreq()));
+        List<String> likely = byFrequency.stream().limit(TYPO_CORRECTIONS_MARKED).map(words::get).toList();
+        return new Near(near.build(), likely);
     }
 
     /**
