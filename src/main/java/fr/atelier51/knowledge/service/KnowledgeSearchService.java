@@ -390,7 +390,8 @@ public class KnowledgeSearchService {
             LocalDate from = date(d.get(FROM));
             LocalDate to = date(d.get(TO));
             String codeShort = d.get(CODE_SHORT);
-            List<String> breadcrumb = new ArrayList<>(crumbs);
+            List<String> breadcrumb = new ArrayList<>(crumbs.size() + 1);
+            breadcrumb.addAll(crumbs);
             breadcrumb.add("Article " + ArticleRefs.display(ref));
             String unit = d.get(UNIT);
             return new KnowledgeHit(source, ref, null, null, d.get(CODE), codeShort,

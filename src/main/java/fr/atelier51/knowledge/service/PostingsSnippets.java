@@ -50,8 +50,9 @@ final class PostingsSnippets {
                        int[] docs, String[] texts, int maxFragments) throws IOException {
         Matches[] matches = collect(reader, field, terms, looked, docs);
         String[] out = new String[docs.length];
+        Html html = new Html(); // one buffer for the page's snippets
         for (int i = 0; i < docs.length; i++) {
-            out[i] = matches[i].isEmpty() || texts[i] == null ? null : snippet(texts[i], matches[i], maxFragments);
+            out[i] = matches[i].isEmpty() || texts[i] == null ? null : snippet(texts[i], matches[i], maxFragments, html);
         }
         return out;
     }
@@ -151,14 +152,15 @@ final class PostingsSnippets {
         }
     }
 
-    private static String snippet(String text, Matches found, int maxFragments) {
-        long[] sorted = Arrays.copyOf(found.packed, found.size);
-        Arrays.sort(sorted);
+    private static String snippet(String text, Matches found, int maxFragments, Html out) {
+        long[] sorted = found.packed;
+        Arrays.sort(sorted, 0, found.size);
         // the marks shown: in text order, none overlapping the previous one, inside the (possibly cut) text
-        long[] marks = new long[sorted.length];
+        long[] marks = new long[found.size];
         int count = 0;
         int lastEnd = -1;
-        for (long m : sorted) {
+        for (int k = 0; k < found.size; k++) {
+            long m = sorted[k];
             if (Matches.start(m) >= lastEnd && Matches.end(m) <= text.length()) {
                 marks[count++] = m;
                 lastEnd = Matches.end(m);
@@ -204,7 +206,7 @@ final class PostingsSnippets {
             }
             chosen[pick] = true;
         }
-        Html out = new Html();
+        out.clear();
         for (int f = 0; f < fragments.size(); f++) {
             if (!chosen[f]) {
                 continue;
@@ -314,6 +316,10 @@ final class PostingsSnippets {
     private static final class Html {
         private char[] buf = new char[1024];
         private int length;
+
+        void clear() {
+            length = 0;
+        }
 
         void append(String s) {
             ensure(s.length());
